@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+// Steward: master-data deduplication and merge batch pipeline.
+// Module layout follows the one-way data flow ingest → normalize → (match → cluster → merge) → store/report;
+// see README.md "Architecture" for what each module may import.
+import PackageDescription
+
+let package = Package(
+    name: "Steward",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "steward", targets: ["steward"]),
+        .library(name: "StewardModel", targets: ["StewardModel"]),
+        .library(name: "StewardText", targets: ["StewardText"]),
+        .library(name: "StewardIngest", targets: ["StewardIngest"]),
+        .library(name: "StewardNormalize", targets: ["StewardNormalize"]),
+        .library(name: "StewardPipeline", targets: ["StewardPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // Values that cross stages. No algorithms.
+        .target(name: "StewardModel"),
+        // Byte-level primitives: UTF-8 scanning, folding, similarity metrics, phonetic keys.
+        .target(name: "StewardText"),
+        // One ingester per format → IngestResult { records, rejects }.
+        .target(name: "StewardIngest", dependencies: ["StewardModel", "StewardText"]),
+        // Name, email, phone and company normalizers with their reference tables as resources.
+        .target(
+            name: "StewardNormalize",
+            dependencies: ["StewardModel", "StewardText"],
+            resources: [.process("Resources")]
+        ),
+        // The only module that knows the order of the stages.
+        .target(name: "StewardPipeline", dependencies: ["StewardModel", "StewardIngest", "StewardNormalize"]),
+        // Thin command line.
+        .executableTarget(
+            name: "steward",
+            dependencies: [
+                "StewardModel", "StewardPipeline", "StewardNormalize", "StewardText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Fixture helpers shared by the test targets.
+        .target(name: "StewardTestSupport", dependencies: ["StewardModel"], path: "Sources/StewardTestSupport"),
+
+        .testTarget(name: "StewardModelTests", dependencies: ["StewardModel", "StewardTestSupport"]),
+        .testTarget(name: "StewardTextTests", dependencies: ["StewardText", "StewardTestSupport"]),
+        .testTarget(name: "StewardIngestTests", dependencies: ["StewardIngest", "StewardModel", "StewardTestSupport"]),
+        .testTarget(
+            name: "StewardNormalizeTests",
+            dependencies: ["StewardNormalize", "StewardModel", "StewardText", "StewardTestSupport"]
+        ),
+        .testTarget(
+            name: "StewardPipelineTests",
+            dependencies: ["StewardPipeline", "StewardModel", "StewardTestSupport"]
+        ),
+        // End to end: runs the built `steward` binary on testdata/.
+        .testTarget(name: "StewardCLITests", dependencies: ["steward", "StewardTestSupport"]),
+    ]
+)

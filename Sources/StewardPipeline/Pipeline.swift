@@ -1,0 +1,4 @@
+import StewardModel
+
+/// Placeholder until the inspect job lands.
+public enum StewardPipeline {}
