@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "StewardText", targets: ["StewardText"]),
         .library(name: "StewardIngest", targets: ["StewardIngest"]),
         .library(name: "StewardNormalize", targets: ["StewardNormalize"]),
+        .library(name: "StewardReport", targets: ["StewardReport"]),
         .library(name: "StewardPipeline", targets: ["StewardPipeline"]),
     ],
     dependencies: [
@@ -31,8 +32,13 @@ let package = Package(
             dependencies: ["StewardModel", "StewardText"],
             resources: [.process("Resources")]
         ),
+        // Output files: formula-safe CSV, rejects, atomic writes.
+        .target(name: "StewardReport", dependencies: ["StewardModel"]),
         // The only module that knows the order of the stages.
-        .target(name: "StewardPipeline", dependencies: ["StewardModel", "StewardIngest", "StewardNormalize"]),
+        .target(
+            name: "StewardPipeline",
+            dependencies: ["StewardModel", "StewardIngest", "StewardNormalize", "StewardReport"]
+        ),
         // Thin command line.
         .executableTarget(
             name: "steward",
@@ -51,6 +57,7 @@ let package = Package(
             name: "StewardNormalizeTests",
             dependencies: ["StewardNormalize", "StewardModel", "StewardText", "StewardTestSupport"]
         ),
+        .testTarget(name: "StewardReportTests", dependencies: ["StewardReport", "StewardModel"]),
         .testTarget(
             name: "StewardPipelineTests",
             dependencies: ["StewardPipeline", "StewardModel", "StewardTestSupport"]
