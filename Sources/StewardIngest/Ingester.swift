@@ -1,6 +1,6 @@
 import StewardModel
 
-/// Placeholder until the CSV ingester lands.
+/// The input formats Steward can ingest.
 public enum IngestFormat: String, CaseIterable, Sendable {
     case csv
 }

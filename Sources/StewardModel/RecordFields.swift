@@ -103,6 +103,10 @@ public struct RecordFields: Sendable, Hashable {
 extension String {
     /// Trims white space and control characters around a field value.
     var trimmedForField: String {
+        // Fast path: most values start and end with printable ASCII and need no trimming.
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self
+        }
         let scalars = unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex

@@ -75,6 +75,27 @@ struct CLITests {
         #expect(phones.compactMap { $0["e164"] as? String } == ["+49301234567", "+491712345678"])
     }
 
+    @Test("inspect output is byte-identical run to run")
+    func deterministic() throws {
+        let first = try StewardProcess.run(["inspect"] + Self.samples)
+        let second = try StewardProcess.run(["inspect"] + Self.samples)
+        #expect(first.stdout == second.stdout)
+        #expect(first.stderr == second.stderr)
+    }
+
+    @Test("--rejects writes a formula-safe rejects CSV")
+    func rejectsFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("steward-rejects-\(UUID()).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let outcome = try StewardProcess.run(["inspect", "--rejects", path, Self.samples[1]])
+        #expect(outcome.status == 1)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = text.split(separator: "\r\n")
+        #expect(lines.first == "source,file,line,record,reason_code,reason,raw")
+        #expect(lines.count == 2)
+        #expect(lines[1].hasPrefix("google_contacts.csv,testdata/sources/csv/google_contacts.csv,8,,wrong_column_count,"))
+    }
+
     @Test("inspect --raw prints parsed rows as arrays, header included")
     func inspectRaw() throws {
         let outcome = try StewardProcess.run(["inspect", "--raw", Self.samples[2]])

@@ -12,7 +12,8 @@ struct JaroWinklerTests {
         var mismatches: [String] = []
         for row in rows {
             let a = try #require(row["a"]), b = try #require(row["b"])
-            let expected = try #require(Double(try #require(row["expected"])))
+            let text = try #require(row["expected"])
+            let expected = try #require(Double(text))
             let actual = JaroWinkler.similarity(a, b)
             if abs(actual - expected) > 1e-6 { mismatches.append("\(a)|\(b): \(actual) ≠ \(expected)") }
         }
