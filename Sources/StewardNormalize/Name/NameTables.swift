@@ -1,0 +1,82 @@
+import Foundation
+import StewardText
+
+/// An honorific prefix or post-nominal suffix from `name-affixes.tsv`.
+struct NameAffix: Sendable, Hashable {
+    enum Kind: String, Sendable {
+        /// Only before the name (`Dr.`, `Mrs.`, `Herr`).
+        case prefix
+        /// Only after the name (`Jr.`, `PhD`, `III`).
+        case suffix
+        /// Position decides: `Sr.` first is Spanish *Señor*, last is *Senior*.
+        case both
+        /// A prefix only when two or more name tokens follow and the next is not an initial (French `M.`).
+        case prefixWeak = "prefix-weak"
+    }
+
+    var kind: Kind
+    /// Canonical written form (`Dr.`, `PhD`).
+    var display: String
+}
+
+/// The reference tables of ``NameNormalizer``, loaded once from the module's resources.
+///
+/// Both files are tab-separated with `#` provenance lines and a header line; see the files themselves.
+struct NameTables: Sendable {
+    /// Folded nickname → canonical folded given names, most common first (`bob` → [`robert`]).
+    var nicknames: [String: [String]]
+    /// Affix key (folded token without dots, hyphens or spaces: `phd`, `dipling`) → affix.
+    var affixes: [String: NameAffix]
+
+    /// Family-name particles kept lower-case and attached to the family name (`van der Berg`, `de la Cruz`).
+    static let particles: Set<String> = [
+        "van", "von", "der", "den", "de", "del", "della", "degli", "dei", "di", "da", "du", "la", "le", "los",
+        "las", "dos", "das", "ter", "ten", "zu", "und", "af", "av", "bin", "ibn", "al", "el", "y", "st",
+    ]
+
+    /// Loaded on first use; a missing resource (a packaging bug, caught by the tests) leaves a table empty.
+    static let shared = NameTables(
+        nicknames: loadNicknames(resource("nicknames")), affixes: loadAffixes(resource("name-affixes")))
+
+    static func resource(_ name: String) -> String {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "tsv"),
+            let data = try? Data(contentsOf: url)
+        else { return "" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Rows of a TSV text without comments and header.
+    static func rows(_ text: String) -> [[Substring]] {
+        var result: [[Substring]] = []
+        var sawHeader = false
+        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            if line.hasPrefix("#") || line.allSatisfy({ $0 == " " || $0 == "\r" }) { continue }
+            if !sawHeader {
+                sawHeader = true
+                continue
+            }
+            result.append(line.split(separator: "\t", omittingEmptySubsequences: false))
+        }
+        return result
+    }
+
+    static func loadNicknames(_ text: String) -> [String: [String]] {
+        var table: [String: [String]] = [:]
+        for cells in rows(text) where cells.count >= 2 {
+            let nickname = TextFolding.foldedKey(String(cells[0]))
+            let canonical = TextFolding.foldedKey(String(cells[1]))
+            guard !nickname.isEmpty, !canonical.isEmpty, nickname != canonical else { continue }
+            if !(table[nickname]?.contains(canonical) ?? false) { table[nickname, default: []].append(canonical) }
+        }
+        return table
+    }
+
+    static func loadAffixes(_ text: String) -> [String: NameAffix] {
+        var table: [String: NameAffix] = [:]
+        for cells in rows(text) where cells.count >= 3 {
+            guard let kind = NameAffix.Kind(rawValue: String(cells[1])) else { continue }
+            table[String(cells[0])] = NameAffix(kind: kind, display: String(cells[2]))
+        }
+        return table
+    }
+}
