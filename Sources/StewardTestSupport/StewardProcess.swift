@@ -8,7 +8,9 @@ public enum StewardProcess {
         public var stderr: String
 
         /// Non-empty stdout lines.
-        public var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
+        public var lines: [String] {
+            stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        }
     }
 
     /// The `steward` binary beside the running test bundle (same build products folder).

@@ -12,7 +12,7 @@ struct HeaderMappingDocTests {
     func readmeListsAliases() throws {
         let readme = try String(
             contentsOf: Fixtures.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        let begin = try #require(readme.range(of: "<!-- header-aliases:begin -->"))
+        let begin = try #require(readme.range(of: "<!-- header-aliases:begin"))
         let end = try #require(readme.range(of: "<!-- header-aliases:end -->"))
         let section = readme[begin.upperBound..<end.lowerBound]
         let missing = HeaderMapping.aliases.map(\.header).filter { !section.contains("`\($0)`") }

@@ -13,7 +13,8 @@ enum SimilarityBench {
             for i in 0..<pairs {
                 let a = names[i & 15]
                 let b = names[(i &* 7 &+ 3) & 15]
-                sum += a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in JaroWinkler.similarity(x, y) } }
+                sum += a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in JaroWinkler.similarity(x, y) }
+                }
             }
             blackHole(sum)
         }

@@ -1,0 +1,97 @@
+import Foundation
+import StewardIngest
+import StewardModel
+import StewardNormalize
+
+/// One line of `steward inspect`: the record as ingested and its normalized form.
+public struct InspectedRecord: Sendable, Encodable {
+    public var record: SourceRecord
+    public var normalized: NormalizedRecord
+
+    enum CodingKeys: String, CodingKey {
+        case source
+        case sourceID = "source_id"
+        case location, fields, normalized
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(record.source, forKey: .source)
+        try container.encode(record.sourceID, forKey: .sourceID)
+        try container.encode(record.location, forKey: .location)
+        try container.encode(record.fields, forKey: .fields)
+        try container.encode(normalized, forKey: .normalized)
+    }
+}
+
+/// What `steward inspect` produced over its files.
+public struct InspectOutput: Sendable {
+    public var records: [InspectedRecord] = []
+    public var rejects: [Reject] = []
+    public var warnings: [String] = []
+    /// Records read per file, rejects included, in the order the files were given.
+    public var perFile: [(file: String, read: Int, rejected: Int)] = []
+}
+
+/// `steward inspect --raw`: parsed rows, nothing mapped.
+public struct RawInspectOutput: Sendable {
+    public var rows: [(file: String, line: Int, cells: [String])] = []
+    public var rejects: [Reject] = []
+    public var warnings: [String] = []
+}
+
+/// The inspect job: ingest each file with the ingester for its format, then normalize. No matching.
+public enum InspectJob {
+    /// File extensions that name a format without `--format`.
+    public static let extensionFormats: [String: IngestFormat] = ["csv": .csv, "tsv": .csv, "tab": .csv]
+
+    /// The format of a file: the explicit one, else from its extension. Throws a usage error when unknown.
+    public static func format(of path: String, explicit: IngestFormat?) throws -> IngestFormat {
+        if let explicit { return explicit }
+        let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
+        if let format = extensionFormats[ext] { return format }
+        let known = IngestFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        throw StewardError(
+            .badUsage,
+            "cannot tell the format of '\(path)' from its extension '.\(ext)'; pass --format (one of: \(known))",
+            location: SourceLocation(file: path))
+    }
+
+    public static func run(
+        paths: [String], format: IngestFormat?, csv: CSVOptions, normalize: NormalizeOptions
+    ) throws -> InspectOutput {
+        var output = InspectOutput()
+        let normalizer = RecordNormalizer(options: normalize)
+        for path in paths {
+            let result: IngestResult
+            switch try self.format(of: path, explicit: format) {
+            case .csv:
+                result = try CSVIngester(options: csv).ingest(path: path, source: sourceName(path))
+            }
+            output.records += result.records.map { InspectedRecord(record: $0, normalized: normalizer.normalized($0)) }
+            output.rejects += result.rejects
+            output.warnings += result.warnings
+            output.perFile.append((path, result.recordsRead, result.rejects.count))
+        }
+        return output
+    }
+
+    public static func raw(paths: [String], format: IngestFormat?, csv: CSVOptions) throws -> RawInspectOutput {
+        var output = RawInspectOutput()
+        for path in paths {
+            switch try self.format(of: path, explicit: format) {
+            case .csv:
+                let parsed = try CSVIngester(options: csv).rawRows(path: path, source: sourceName(path))
+                output.rows += parsed.rows.map { (path, $0.line, $0.cells) }
+                output.rejects += parsed.rejects
+                output.warnings += parsed.warnings
+            }
+        }
+        return output
+    }
+
+    /// The source name `inspect` gives a file's records: its file name.
+    static func sourceName(_ path: String) -> String {
+        URL(fileURLWithPath: path).lastPathComponent
+    }
+}

@@ -1,4 +1,0 @@
-import StewardModel
-
-/// Placeholder until the inspect job lands.
-public enum StewardPipeline {}
