@@ -26,7 +26,7 @@ public enum RejectReason: Sendable, Hashable, Codable, CustomStringConvertible {
         case .textAfterClosingQuote(let column):
             return "text after closing quote in column \(column)"
         case .unterminatedQuote:
-            return "unterminated quoted field (runs to end of file)"
+            return "unterminated quoted field: no closing quote before the end of the file; the row ends at its line"
         case .fieldTooLong(let column, let limit):
             return "field in column \(column) longer than \(limit) bytes"
         case .recordTooLong(let limit):

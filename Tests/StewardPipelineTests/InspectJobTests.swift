@@ -1,0 +1,43 @@
+import StewardIngest
+import StewardModel
+import StewardNormalize
+import StewardTestSupport
+import Testing
+
+@testable import StewardPipeline
+
+@Suite("Inspect job")
+struct InspectJobTests {
+    @Test("format comes from the extension, or --format; an unknown one is a usage error naming the file")
+    func format() throws {
+        #expect(try InspectJob.format(of: "a/b.CSV", explicit: nil) == .csv)
+        #expect(try InspectJob.format(of: "export.tsv", explicit: nil) == .csv)
+        #expect(try InspectJob.format(of: "export.txt", explicit: .csv) == .csv)
+        let error = try #require(throws: StewardError.self) { try InspectJob.format(of: "cards.docx", explicit: nil) }
+        #expect(error.code == .badUsage)
+        #expect(error.description.contains("cards.docx"))
+    }
+
+    @Test("every record read is accepted or rejected; sources are file names")
+    func accounting() throws {
+        let paths = ["salesforce_contacts.csv", "google_contacts.csv"].map { Fixtures.url("sources/csv/\($0)").path }
+        let output = try InspectJob.run(
+            paths: paths, format: nil, csv: CSVOptions(), normalize: NormalizeOptions(defaultRegion: "US"))
+        #expect(output.perFile.map(\.read) == [10, 7])
+        #expect(output.perFile.map(\.rejected) == [2, 1])
+        #expect(output.records.count + output.rejects.count == 17)
+        #expect(Set(output.records.map(\.record.source)) == ["salesforce_contacts.csv", "google_contacts.csv"])
+        let bob = try #require(output.records.first { $0.record.sourceID == "0035g00000AbCdE05" })
+        #expect(bob.normalized.emails.first?.key == "bobsmith@gmail.com")
+        #expect(bob.normalized.name?.givenCanonical == "robert")
+    }
+
+    @Test("a missing file stops the job with a file-not-found error")
+    func missing() throws {
+        let error = try #require(throws: StewardError.self) {
+            try InspectJob.run(
+                paths: ["/nonexistent/x.csv"], format: nil, csv: CSVOptions(), normalize: NormalizeOptions())
+        }
+        #expect(error.code == .fileNotFound)
+    }
+}
