@@ -86,24 +86,17 @@ enum EmailScanner {
     }
 
     private static func firstOutsideQuotes(_ bytes: [UInt8], _ range: Range<Int>, _ target: UInt8) -> Int? {
-        var inQuotes = false
-        var escaped = false
-        for i in range {
-            let b = bytes[i]
-            if escaped {
-                escaped = false
-            } else if inQuotes && b == UInt8(ascii: "\\") {
-                escaped = true
-            } else if b == UInt8(ascii: "\"") {
-                inQuotes.toggle()
-            } else if !inQuotes && b == target {
-                return i
-            }
-        }
-        return nil
+        positionsOutsideQuotes(bytes, range, target, stopAtFirst: true)
     }
 
     private static func lastOutsideQuotes(_ bytes: [UInt8], _ range: Range<Int>, _ target: UInt8) -> Int? {
+        positionsOutsideQuotes(bytes, range, target, stopAtFirst: false)
+    }
+
+    /// The first (or last) position of `target` outside double-quoted strings (with backslash escapes inside them).
+    private static func positionsOutsideQuotes(
+        _ bytes: [UInt8], _ range: Range<Int>, _ target: UInt8, stopAtFirst: Bool
+    ) -> Int? {
         var inQuotes = false
         var escaped = false
         var found: Int?
@@ -117,6 +110,7 @@ enum EmailScanner {
                 inQuotes.toggle()
             } else if !inQuotes && b == target {
                 found = i
+                if stopAtFirst { return i }
             }
         }
         return found

@@ -29,6 +29,10 @@ enum NameCasing {
             if hasUpper && hasLower { return text }
         }
         guard hasUpper || hasLower else { return text }
+        if isASCII {
+            var copy = text
+            return copy.withUTF8 { displayASCII($0, isFamily: isFamily) }
+        }
         let words = text.split(separator: " ", omittingEmptySubsequences: true)
         var out: [String] = []
         out.reserveCapacity(words.count)
@@ -41,6 +45,56 @@ enum NameCasing {
             }
         }
         return out.joined(separator: " ")
+    }
+
+    /// ``display(_:isFamily:)`` of single-case ASCII text, on bytes: words lower-cased, particles kept lower case,
+    /// other words title-cased (capital after start, `-` and `'`; `McX`), joined by single spaces.
+    static func displayASCII(_ text: UnsafeBufferPointer<UInt8>, isFamily: Bool) -> String {
+        String(unsafeUninitializedCapacity: text.count) { out in
+            var n = 0
+            var i = 0
+            while i < text.count {
+                while i < text.count && text[i] == 0x20 { i &+= 1 }
+                if i == text.count { break }
+                var end = i
+                while end < text.count && text[end] != 0x20 { end &+= 1 }
+                var next = end
+                while next < text.count && text[next] == 0x20 { next &+= 1 }
+                let isLast = next == text.count
+                if n > 0 {
+                    out[n] = 0x20
+                    n &+= 1
+                }
+                let wordStart = n
+                for k in i..<end {
+                    let b = text[k]
+                    out[n] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                    n &+= 1
+                }
+                let keepLower =
+                    isFamily && !isLast
+                    && NameParser.isParticle(UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[wordStart..<n]))
+                if !keepLower { titleCaseASCII(out, wordStart, n) }
+                i = end
+            }
+            return n
+        }
+    }
+
+    /// ``titleCased(_:)`` in place on the lower-case ASCII word `out[start..<end]`.
+    @inline(__always)
+    static func titleCaseASCII(_ out: UnsafeMutableBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        var capitalizeNext = true
+        let mcWord = end &- start > 2 && out[start] == UInt8(ascii: "m") && out[start &+ 1] == UInt8(ascii: "c")
+        for k in start..<end {
+            let b = out[k]
+            if capitalizeNext && b >= 0x61 && b <= 0x7A {
+                out[k] = b & ~0x20
+                capitalizeNext = false
+            }
+            if b == UInt8(ascii: "-") || b == UInt8(ascii: "'") { capitalizeNext = true }
+            if k &- start == 1 && mcWord { capitalizeNext = true }
+        }
     }
 
     /// Title case of one lower-cased word: capital after start, hyphen and apostrophe; `Mc` prefix.

@@ -41,55 +41,72 @@ public struct NameNormalizer: Sendable {
         var familyPart = cleanedPart(family, prefixes: &prefixes, suffixes: &suffixes)
         appendAffixes(suffix, into: &suffixes)
 
+        // Keys are folded once: the parsed parts' keys are reused when a parsed part is taken.
+        var givenKey = givenPart.map(TextFolding.foldedKey)
+        var middleKey = middlePart.map(TextFolding.foldedKey)
+        var familyKey = familyPart.map(TextFolding.foldedKey)
         let missing =
             givenPart == nil || middlePart == nil || familyPart == nil || prefixes.isEmpty
             || suffixes.isEmpty
         if missing, let fullName, case let cleaned = NameParser.cleaned(fullName), !cleaned.isEmpty {
             let parsed = NameParser.parse(cleaned, tables: tables)
-            let givenKey = givenPart.map(TextFolding.foldedKey)
-            let familyKey = familyPart.map(TextFolding.foldedKey)
+            let inputGivenKey = givenKey
+            let inputFamilyKey = familyKey
             let parsedGivenKey = parsed.given.map(TextFolding.foldedKey)
             let parsedFamilyKey = parsed.family.map(TextFolding.foldedKey)
-            let givenFromParse = givenPart == nil || (parsedGivenKey != nil && parsedGivenKey == givenKey)
-            if familyPart == nil, let f = parsed.family, parsedFamilyKey != givenKey {
+            let givenFromParse = givenPart == nil || (parsedGivenKey != nil && parsedGivenKey == inputGivenKey)
+            if familyPart == nil, let f = parsed.family, parsedFamilyKey != inputGivenKey {
                 familyPart = f
-            } else if givenPart == nil, parsed.given == nil, let f = parsed.family, parsedFamilyKey != familyKey {
+                familyKey = parsedFamilyKey
+            } else if givenPart == nil, parsed.given == nil, let f = parsed.family, parsedFamilyKey != inputFamilyKey {
                 givenPart = f  // a lone token beside a known family name is the given name
+                givenKey = parsedFamilyKey
             }
-            if givenPart == nil, let g = parsed.given, parsedGivenKey != familyKey { givenPart = g }
-            if middlePart == nil && givenFromParse { middlePart = parsed.middle }
+            if givenPart == nil, let g = parsed.given, parsedGivenKey != inputFamilyKey {
+                givenPart = g
+                givenKey = parsedGivenKey
+            }
+            if middlePart == nil && givenFromParse, let m = parsed.middle {
+                middlePart = m
+                middleKey = TextFolding.foldedKey(m)
+            }
             if prefixes.isEmpty { prefixes = parsed.prefixes }
             if suffixes.isEmpty { suffixes = parsed.suffixes }
         }
-        // Keys once; a part without any letter or digit ("-", "?", ",") is no name.
-        let givenKey = givenPart.map(TextFolding.foldedKey) ?? ""
-        let middleKey = middlePart.map(TextFolding.foldedKey) ?? ""
-        let familyKey = familyPart.map(TextFolding.foldedKey) ?? ""
-        if givenKey.isEmpty { givenPart = nil }
-        if middleKey.isEmpty { middlePart = nil }
-        if familyKey.isEmpty { familyPart = nil }
+        // A part without any letter or digit ("-", "?", ",") is no name.
+        if givenKey?.isEmpty ?? true {
+            givenPart = nil
+            givenKey = nil
+        }
+        if middleKey?.isEmpty ?? true {
+            middlePart = nil
+            middleKey = nil
+        }
+        if familyKey?.isEmpty ?? true {
+            familyPart = nil
+            familyKey = nil
+        }
         guard givenPart != nil || middlePart != nil || familyPart != nil else { return nil }
 
         var name = NormalizedName()
-        name.prefix = prefixes.isEmpty ? nil : prefixes.joined(separator: " ")
-        name.suffix = suffixes.isEmpty ? nil : suffixes.joined(separator: ", ")
+        name.prefix = prefixes.isEmpty ? nil : prefixes.count == 1 ? prefixes[0] : prefixes.joined(separator: " ")
+        name.suffix = suffixes.isEmpty ? nil : suffixes.count == 1 ? suffixes[0] : suffixes.joined(separator: ", ")
         name.given = givenPart.map { NameCasing.display($0, isFamily: false) }
         name.middle = middlePart.map { NameCasing.display($0, isFamily: false) }
         name.family = familyPart.map { NameCasing.display($0, isFamily: true) }
-        name.givenKey = nonEmpty(givenKey)
-        name.middleKey = nonEmpty(middleKey)
-        name.familyKey = nonEmpty(familyKey)
-        if let familyPart, !familyKey.isEmpty {
+        name.givenKey = givenKey
+        name.middleKey = middleKey
+        name.familyKey = familyKey
+        if let familyPart, let familyKey {
             if familyPart.utf8.contains(where: { $0 >= 0x80 }) {
                 let german = TextFolding.germanFoldedKey(familyPart)
                 if german != familyKey && !german.isEmpty { name.familyKeyAlt = german }
             }
             name.familyPhonetic = nonEmpty(DoubleMetaphone.encode(familyKey).primary)
         }
-        if let givenKey = name.givenKey { name.givenCanonical = canonicalGivenNames(givenKey).first }
-        name.initials = initials(name.givenKey, name.middleKey)
-        let keys = [name.givenKey, name.middleKey, name.familyKey].compactMap { $0 }
-        name.key = keys.isEmpty ? nil : keys.joined(separator: " ")
+        if let givenKey { name.givenCanonical = canonicalGivenNames(givenKey).first }
+        name.initials = Self.initials(givenKey, middleKey)
+        name.key = Self.joinedKey(givenKey, middleKey, familyKey)
         return name
     }
 
@@ -117,13 +134,34 @@ public struct NameNormalizer: Sendable {
         guard let raw else { return nil }
         let cleaned = NameParser.cleaned(raw)
         guard !cleaned.isEmpty else { return nil }
-        if !cleaned.utf8.contains(UInt8(ascii: " ")) && tables.affixes[NameParser.affixKey(Substring(cleaned))] == nil {
+        let tables = self.tables
+        var copy = cleaned
+        return copy.withUTF8 { bytes -> String?? in
+            guard NameParser.isSimple(bytes) else { return .none }
+            if !bytes.contains(0x20) && NameParser.affix(bytes, tables: tables) == nil {
+                return .some(cleaned)  // one token that is no affix: nothing to move out
+            }
+            var parser = SimpleNameParser(text: bytes, tables: tables)
+            parser.appendTokens(0, bytes.count)
+            var range = 0..<parser.tokens.count
+            parser.takePrefixes(&range, into: &prefixes)
+            parser.takeSuffixes(&range, into: &suffixes)
+            if range.count == parser.tokens.count { return .some(cleaned) }
+            return .some(parser.joined(range))
+        } ?? generalCleanedPart(cleaned, prefixes: &prefixes, suffixes: &suffixes)
+    }
+
+    /// ``cleanedPart(_:prefixes:suffixes:)`` of a cleaned part that is not simple (``NameParser/isSimple(_:)``).
+    func generalCleanedPart(_ cleaned: String, prefixes: inout [String], suffixes: inout [String]) -> String? {
+        if !cleaned.utf8.contains(UInt8(ascii: " "))
+            && tables.affixes[GeneralNameParser.affixKey(Substring(cleaned))] == nil
+        {
             return cleaned  // one token that is no affix: nothing to move out
         }
-        var tokens = NameParser.tokens(Substring(cleaned))
+        var tokens = GeneralNameParser.tokens(Substring(cleaned))
         let count = tokens.count
-        NameParser.takePrefixes(&tokens, into: &prefixes, tables: tables)
-        NameParser.takeSuffixes(&tokens, into: &suffixes, tables: tables)
+        GeneralNameParser.takePrefixes(&tokens, into: &prefixes, tables: tables)
+        GeneralNameParser.takeSuffixes(&tokens, into: &suffixes, tables: tables)
         if tokens.count == count { return cleaned }
         return tokens.isEmpty ? nil : tokens.joined(separator: " ")
     }
@@ -133,10 +171,31 @@ public struct NameNormalizer: Sendable {
         guard let raw else { return }
         let cleaned = NameParser.cleaned(raw)
         guard !cleaned.isEmpty else { return }
+        let tables = self.tables
+        var copy = cleaned
+        let done = copy.withUTF8 { bytes -> Bool in
+            guard NameParser.isSimple(bytes) else { return false }
+            var parser = SimpleNameParser(text: bytes, tables: tables)
+            var segmentStart = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: ",") {
+                let first = parser.tokens.count
+                parser.appendTokens(segmentStart, i)
+                segmentStart = i &+ 1
+                let range = first..<parser.tokens.count
+                if range.isEmpty { continue }
+                if range.allSatisfy({ parser.affix(parser.tokens[$0]) != nil }) {
+                    for t in range { if let affix = parser.affix(parser.tokens[t]) { list.append(affix.display) } }
+                } else if let joined = parser.joined(range) {
+                    list.append(joined)
+                }
+            }
+            return true
+        }
+        if done { return }
         for segment in cleaned.split(separator: ",") {
-            let tokens = NameParser.tokens(segment)
+            let tokens = GeneralNameParser.tokens(segment)
             if tokens.isEmpty { continue }
-            let known = tokens.map { tables.affixes[NameParser.affixKey($0)] }
+            let known = tokens.map { tables.affixes[GeneralNameParser.affixKey($0)] }
             if known.allSatisfy({ $0 != nil }) {
                 list.append(contentsOf: known.compactMap { $0?.display })
             } else {
@@ -150,14 +209,60 @@ public struct NameNormalizer: Sendable {
     }
 
     /// First character of each word of the given and middle keys (`john q` → `jq`).
-    func initials(_ keys: String?...) -> String? {
+    static func initials(_ given: String?, _ middle: String?) -> String? {
+        let g = given ?? ""
+        let m = middle ?? ""
+        if g.isEmpty && m.isEmpty { return nil }
+        if g.utf8.allSatisfy({ $0 < 0x80 }) && m.utf8.allSatisfy({ $0 < 0x80 }) {
+            var result = PackedKey()
+            appendInitials(g, to: &result)
+            appendInitials(m, to: &result)
+            if result.count <= 16 {
+                return withUnsafeBytes(of: (result.low.littleEndian, result.high.littleEndian)) { raw in
+                    String(decoding: raw.prefix(result.count), as: UTF8.self)
+                }
+            }
+        }
         var result = ""
-        for key in keys {
+        for key in [given, middle] {
             guard let key else { continue }
             for word in key.split(separator: " ") {
                 if let first = word.first { result.append(first) }
             }
         }
         return result.isEmpty ? nil : result
+    }
+
+    /// Appends the first byte of each space-separated word of ASCII `key`.
+    static func appendInitials(_ key: String, to result: inout PackedKey) {
+        var atStart = true
+        for b in key.utf8 {
+            if b == 0x20 {
+                atStart = true
+            } else if atStart {
+                result.append(b)
+                atStart = false
+            }
+        }
+    }
+
+    /// The non-nil keys joined by single spaces; `nil` when there is none.
+    static func joinedKey(_ given: String?, _ middle: String?, _ family: String?) -> String? {
+        switch (given, middle, family) {
+        case (nil, nil, nil): return nil
+        case (let g?, nil, nil): return g
+        case (nil, let m?, nil): return m
+        case (nil, nil, let f?): return f
+        default:
+            var result = ""
+            result.reserveCapacity(
+                (given?.utf8.count ?? 0) + (middle?.utf8.count ?? 0) + (family?.utf8.count ?? 0) + 2)
+            for key in [given, middle, family] {
+                guard let key else { continue }
+                if !result.isEmpty { result += " " }
+                result += key
+            }
+            return result
+        }
     }
 }

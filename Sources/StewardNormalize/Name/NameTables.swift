@@ -27,12 +27,28 @@ struct NameTables: Sendable {
     var nicknames: [String: [String]]
     /// Affix key (folded token without dots, hyphens or spaces: `phd`, `dipling`) → affix.
     var affixes: [String: NameAffix]
+    /// ``affixes`` with each key of at most 16 UTF-8 bytes packed into a ``PackedKey`` (every shipped key), so a
+    /// token is looked up without building a `String`.
+    var packedAffixes: [PackedKey: NameAffix]
+
+    init(nicknames: [String: [String]], affixes: [String: NameAffix]) {
+        self.nicknames = nicknames
+        self.affixes = affixes
+        var packed: [PackedKey: NameAffix] = [:]
+        for (key, affix) in affixes {
+            if let k = PackedKey(key) { packed[k] = affix }
+        }
+        self.packedAffixes = packed
+    }
 
     /// Family-name particles kept lower-case and attached to the family name (`van der Berg`, `de la Cruz`).
     static let particles: Set<String> = [
         "van", "von", "der", "den", "de", "del", "della", "degli", "dei", "di", "da", "du", "la", "le", "los",
         "las", "dos", "das", "ter", "ten", "zu", "und", "af", "av", "bin", "ibn", "al", "el", "y", "st",
     ]
+
+    /// ``particles`` packed into one word each (all are at most 8 bytes).
+    static let packedParticles: Set<UInt64> = Set(particles.compactMap { PackedKey($0)?.low })
 
     /// Loaded on first use; a missing resource (a packaging bug, caught by the tests) leaves a table empty.
     static let shared = NameTables(
@@ -78,5 +94,39 @@ struct NameTables: Sendable {
             table[String(cells[0])] = NameAffix(kind: kind, display: String(cells[2]))
         }
         return table
+    }
+}
+
+/// A `String` of at most 16 UTF-8 bytes packed into two words (first byte lowest, zero padding), for table look-ups
+/// of keys built on the stack. Keys never contain a NUL byte, so the padding is unambiguous.
+struct PackedKey: Hashable, Sendable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    /// Number of bytes appended so far; above 16 the key no longer fits.
+    var count = 0
+
+    init() {}
+
+    /// `nil` when `s` is longer than 16 bytes.
+    init?(_ s: String) {
+        for byte in s.utf8 { append(byte) }
+        if count > 16 { return nil }
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        if count < 8 {
+            low |= UInt64(byte) << (UInt64(count) &* 8)
+        } else if count < 16 {
+            high |= UInt64(byte) << (UInt64(count &- 8) &* 8)
+        }
+        count &+= 1
+    }
+
+    static func == (a: PackedKey, b: PackedKey) -> Bool { a.low == b.low && a.high == b.high }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(low)
+        hasher.combine(high)
     }
 }

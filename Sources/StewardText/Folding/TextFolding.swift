@@ -41,7 +41,7 @@ public enum TextFolding {
 
     /// Per-byte action for ASCII: `0` separator, `1` dropped (apostrophe, grave accent), `2` not ASCII,
     /// otherwise the byte to emit (lower-cased letter or digit).
-    static let asciiActions: [UInt8] = {
+    package static let asciiActions: [UInt8] = {
         var table = [UInt8](repeating: 0, count: 256)
         for b in 0..<256 {
             let byte = UInt8(b)
