@@ -42,10 +42,14 @@ public struct StewardError: Error, Sendable, CustomStringConvertible {
         self.underlying = underlying
     }
 
-    /// One line: `location: message` (plus the cause when there is one).
+    /// One line for people: `location: message`. The message already says what went wrong in words; the
+    /// underlying cause (often a verbose platform error) stays available in ``underlying`` and ``debugDescription``.
     public var description: String {
-        var text = location.map { "\($0): \(message)" } ?? message
-        if let underlying { text += " (\(underlying))" }
-        return text
+        location.map { "\($0): \(message)" } ?? message
+    }
+
+    /// ``description`` plus the underlying cause, for logs and bug reports.
+    public var debugDescription: String {
+        underlying.map { "\(description) (cause: \($0))" } ?? description
     }
 }

@@ -129,7 +129,9 @@ struct CLITests {
     func badUsage(arguments: [String]) throws {
         let outcome = try StewardProcess.run(arguments)
         #expect(outcome.status == 2, "\(outcome.stderr)")
-        #expect(!outcome.stderr.isEmpty)
+        let lines = outcome.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(outcome.stderr)")
+        #expect(lines.first?.hasPrefix("steward: error: ") == true)
     }
 
     @Test("--help and a bare `steward` print help and exit 0", arguments: [["--help"], [], ["normalize", "--help"]])

@@ -16,10 +16,27 @@ enum Entry {
                 print(Steward.fullMessage(for: error))
                 exit(ExitStatus.ok.rawValue)
             }
-            Console.error(Steward.fullMessage(for: error))
+            Console.error(usageError(Steward.message(for: error)))
             exit(ExitStatus.usage.rawValue)
         }
         exit(run(command).rawValue)
+    }
+
+    /// One line for a usage error: the message and where to find the usage of the command that was meant.
+    static func usageError(_ message: String) -> String {
+        "steward: error: \(message) (see 'steward \(commandPath().map { $0 + " " } .joined())--help')"
+    }
+
+    /// The subcommand names at the start of the command line (`["normalize", "phone"]`), as far as they are known.
+    static func commandPath() -> [String] {
+        var path: [String] = []
+        var commands: [any ParsableCommand.Type] = Steward.configuration.subcommands
+        for argument in CommandLine.arguments.dropFirst() {
+            guard let next = commands.first(where: { $0._commandName == argument }) else { break }
+            path.append(argument)
+            commands = next.configuration.subcommands
+        }
+        return path
     }
 
     static func run(_ command: any ParsableCommand) -> ExitStatus {
@@ -44,7 +61,7 @@ enum Entry {
                 return .ok
             }
             if code == .validationFailure {
-                Console.error(Steward.fullMessage(for: error))
+                Console.error(usageError(Steward.message(for: error)))
                 return .usage
             }
             Console.error("steward: error: \(error)")
