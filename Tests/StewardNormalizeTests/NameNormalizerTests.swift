@@ -380,7 +380,8 @@ struct NameReferenceTests {
         var scalars = cell.unicodeScalars[...]
         while let scalar = scalars.popFirst() {
             if scalar == "\\", scalars.first == "u", let close = scalars.firstIndex(of: "}") {
-                let hex = String(String.UnicodeScalarView(scalars[scalars.index(scalars.startIndex, offsetBy: 2)..<close]))
+                let hex = String(
+                    String.UnicodeScalarView(scalars[scalars.index(scalars.startIndex, offsetBy: 2)..<close]))
                 if let value = UInt32(hex, radix: 16), let decoded = Unicode.Scalar(value) {
                     out.append(decoded)
                     scalars = scalars[scalars.index(after: close)...]
@@ -426,9 +427,153 @@ struct NameReferenceTests {
                 prefix: cell("prefix"), suffix: cell("suffix"))
             let actual = Self.outputs(input)
             for (column, value) in zip(Self.outputColumns, actual) where value != cell(column) {
-                mismatches.append("row \(row["id"] ?? "?") \(column): \(String(reflecting: value)) ≠ \(row[column] ?? "")")
+                mismatches.append(
+                    "row \(row["id"] ?? "?") \(column): \(String(reflecting: value)) ≠ \(row[column] ?? "")")
             }
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(40).joined(separator: "\n"))")
+    }
+}
+
+/// The byte-level paths of the name normalizer against the `Character`-based definitions they replace.
+@Suite("Name normalizer byte paths")
+struct NameBytePathTests {
+    static func scalars(_ ranges: [Range<UInt32>]) -> [Unicode.Scalar] {
+        ranges.flatMap { $0.compactMap(Unicode.Scalar.init) }
+    }
+
+    @Test("isSpaceOrControl is White_Space or Cc for every scalar")
+    func spaceOrControl() {
+        var wrong: [UInt32] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let expected = scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
+            if NameParser.isSpaceOrControl(v) != expected { wrong.append(v) }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(20))")
+    }
+
+    @Test("byte cleaning equals the scalar loop on NFC text")
+    func cleaning() {
+        var inputs = [
+            "  a\u{00A0}b\u{2003}c\u{3000} ", "x\u{200B}y\u{AD}z\u{FEFF}", "\u{85}é\u{1680}ß\u{2028}", "ü\u{7F}\u{9F}ö",
+        ]
+        for scalar in Self.scalars([0x80..<0x3100, 0xFE00..<0xFF10]) {
+            inputs.append(" a\(scalar)b \(scalar)  \(scalar)")
+        }
+        for scalar in Self.scalars([0x80..<0x600, 0x1E00..<0x2100]) {
+            inputs += ["a\(scalar)b \(scalar)", "\(scalar)", "\(scalar) x"]
+        }
+        for input in inputs where !NameParser.mayNeedNFC(input) {
+            var copy = input
+            let bytes = copy.withUTF8 { NameParser.cleanedUTF8($0) }
+            #expect(bytes == NameParser.cleanedScalars(input), "\(input.unicodeScalars.map(\.value))")
+            #expect(NameParser.cleaned(input) == bytes, "\(input.unicodeScalars.map(\.value))")
+        }
+    }
+
+    @Test("simple scalars are characters of their own; isLetter as Character.isLetter")
+    func simpleScalars() {
+        var wrong: [UInt32] = []
+        for scalar in Self.scalars([0x20..<0x7F, 0xA0..<0x300, 0x370..<0x483, 0x48A..<0x530, 0x1E00..<0x2000])
+        where scalar.value != 0xAD {
+            #expect(NameParser.isSimpleScalar(scalar.value))
+            let s = String(scalar)
+            let joined = "x" + s + " " + s + "," + s + "\u{2019}" + s + "x"
+            if joined.count != joined.unicodeScalars.count { wrong.append(scalar.value) }
+            if Character(scalar).isLetter != SimpleNameParser.isLetter(scalar.value) { wrong.append(scalar.value) }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(20))")
+        #expect(!NameParser.isSimpleScalar(0x301))
+        #expect(!NameParser.isSimpleScalar(0xAC00))
+    }
+
+    @Test("byte casing equals the Character casing for ASCII and Latin text")
+    func casing() {
+        var inputs = [
+            "MÜLLER", "müller", "ÉLODIE", "JEAN-LUC", "O'BRIEN-SMITH", "MCDONALD", "mcdonald", "mc", "MC X",
+            "VAN DER BERG", "van der berg", "DE LA CRUZ", "ŁUKASZ", "WAŁĘSA", "NGUYỄN", "STRAẞE", "ǈUBICA",
+            "ǅUKIĆ", "ŉ", "ǰOHN", "ĳSSEL", "ÆSIR", "ﬁnn", "İSTANBUL", "ΟΔΥΣΣΕΑΣ", "ОЛЬГА", "x’y",
+        ]
+        for scalar in Self.scalars([0x20..<0x250, 0x1E00..<0x1F00]) {
+            let s = String(scalar)
+            inputs += [s, s + "ABC", "abc" + s, "VAN " + s + "X", "MC" + s + "X", "O'" + s + "-" + s, s + s + " " + s]
+        }
+        for input in inputs {
+            for isFamily in [false, true] {
+                #expect(
+                    NameCasing.display(input, isFamily: isFamily)
+                        == NameCasing.displayGeneral(input, isFamily: isFamily),
+                    "\(input) \(isFamily)")
+            }
+        }
+    }
+
+    /// Names for the parser comparison: the reference list in three casings, plus affix and particle shapes.
+    static var parserInputs: [String] {
+        var names = NameReferenceTests.freeText
+        names +=
+            NameReferenceTests.freeText.map { $0.uppercased() } + NameReferenceTests.freeText.map { $0.lowercased() }
+        names += [
+            "Dr. Dr. Jr.", "M. J. Dupont", "M. Jean Pierre Dupont", "Sr. Sr. García", "García, Sr., José",
+            "Ph.D.", "Dipl.-Ing. Sr.", "Jr., PhD", "Smith, , , Jr.", "«Bob» Smith", "“Bob” Smith", "Ä.Ö.Ü.",
+            "É.L.", "A.B", "AB.", "A..B.", "Ł.W.", "a'b'c'", "(a)", "(ab)", "van", "van der", "Hans van",
+        ]
+        return names
+    }
+
+    @Test("byte parser equals the Character parser on simple names")
+    func parser() {
+        let tables = NameTables.shared
+        var compared = 0
+        for raw in Self.parserInputs {
+            var cleaned = NameParser.cleaned(raw)
+            guard !cleaned.isEmpty else { continue }
+            let simple = cleaned.withUTF8 { bytes -> ParsedName? in
+                guard NameParser.isSimple(bytes) else { return nil }
+                var parser = SimpleNameParser(text: bytes, tables: tables)
+                return parser.parse()
+            }
+            guard let simple else { continue }
+            compared += 1
+            #expect(simple == GeneralNameParser.parse(cleaned, tables: tables), "\(raw)")
+        }
+        #expect(compared >= 700)
+    }
+
+    @Test("affix and particle look-ups on bytes equal the String look-ups")
+    func lookups() {
+        let tables = NameTables.shared
+        var tokens = Array(tables.affixes.keys) + tables.affixes.values.map(\.display)
+        tokens +=
+            tokens.map { $0.uppercased() } + Array(NameTables.particles) + NameTables.particles.map { $0.uppercased() }
+        tokens += [
+            "Señor", "SEÑOR", "Ð.r.", "Dr·", "Dottoressa", "Dott.ssa", "abcdefghijklmnopq", "ÄÖÜ", "", "-", "d'", "D'",
+        ]
+        for token in tokens {
+            var copy = token
+            copy.withUTF8 { bytes in
+                #expect(
+                    NameParser.affix(bytes, tables: tables)
+                        == tables.affixes[GeneralNameParser.affixKey(Substring(token))],
+                    "\(token)")
+                #expect(
+                    NameParser.isParticle(bytes) == NameTables.particles.contains(TextFolding.foldedKey(token)),
+                    "\(token)")
+            }
+        }
+    }
+
+    @Test("first canonical given name by packed key equals canonicalGivenNames")
+    func canonical() {
+        let normalizer = NameNormalizer()
+        var keys = Array(NameTables.shared.nicknames.keys)
+        keys +=
+            keys.map { $0 + " lee" } + [
+                "robert", "bob lee smith", "", " ", "bobby-jo", "ελενη", "abcdefghijklmnopqrstuvwxyz",
+            ]
+        for key in keys {
+            #expect(normalizer.firstCanonicalGivenName(key) == normalizer.canonicalGivenNames(key).first, "\(key)")
+        }
     }
 }

@@ -57,3 +57,36 @@ struct FoldingTests {
         #expect(TextFolding.foldedKey("Ötzi") == TextFolding.foldScalars("Ötzi", german: false))
     }
 }
+
+@Suite("Text folding byte path")
+struct FoldingBytePathTests {
+    @Test("the UTF-8 byte path equals the scalar path wherever it answers")
+    func bytePathAgrees() {
+        var answered = 0
+        var ranges: [ClosedRange<UInt32>] = [0...0x3100, 0xFB00...0xFB4F, 0xFE00...0xFFFF, 0x1D400...0x1D7FF]
+        ranges.append(0x1F300...0x1F3FF)
+        for range in ranges {
+            for v in range {
+                guard let scalar = Unicode.Scalar(v) else { continue }
+                let s = String(scalar)
+                for input in ["a\(s)b", " \(s) ", "X-\(s)\(s)'y", "u\(s)", s] {
+                    for german in [false, true] {
+                        var copy = input
+                        guard let fast = copy.withUTF8({ TextFolding.foldUTF8($0, german: german) }) else { continue }
+                        answered += 1
+                        #expect(
+                            fast == TextFolding.foldScalars(input, german: german),
+                            "U+\(String(v, radix: 16)) \(german)")
+                    }
+                }
+            }
+        }
+        #expect(answered > 10_000)
+    }
+
+    @Test("foldedKey(utf8:) equals foldedKey", arguments: ["Müller", "Nguyễn Văn An", "O'Brien", "Алёна", "王小明", ""])
+    func utf8Entry(input: String) {
+        var copy = input
+        #expect(copy.withUTF8 { TextFolding.foldedKey(utf8: $0) } == TextFolding.foldedKey(input))
+    }
+}

@@ -104,7 +104,7 @@ public struct NameNormalizer: Sendable {
             }
             name.familyPhonetic = nonEmpty(DoubleMetaphone.encode(familyKey).primary)
         }
-        if let givenKey { name.givenCanonical = canonicalGivenNames(givenKey).first }
+        if let givenKey { name.givenCanonical = firstCanonicalGivenName(givenKey) }
         name.initials = Self.initials(givenKey, middleKey)
         name.key = Self.joinedKey(givenKey, middleKey, familyKey)
         return name
@@ -128,6 +128,23 @@ public struct NameNormalizer: Sendable {
     }
 
     // MARK: - Helpers
+
+    /// `canonicalGivenNames(foldedGiven).first`, looked up by ``PackedKey`` without hashing a `String`.
+    func firstCanonicalGivenName(_ foldedGiven: String) -> String? {
+        var key = PackedKey()
+        var firstWord: PackedKey?
+        var isASCII = true
+        for byte in foldedGiven.utf8 {
+            if byte == 0x20 && firstWord == nil { firstWord = key }
+            if byte >= 0x80 { isASCII = false }
+            key.append(byte)
+        }
+        // Other keys go through the `Character` search of `canonicalGivenNames` (a space can join a mark).
+        guard key.count <= 16, isASCII else { return canonicalGivenNames(foldedGiven).first }
+        if let found = tables.packedFirstCanonical[key] { return found }
+        if let firstWord { return tables.packedFirstCanonical[firstWord] }
+        return nil
+    }
 
     /// A cleaned given part with prefixes at its front and suffixes at its end moved out; `nil` when empty.
     func cleanedPart(_ raw: String?, prefixes: inout [String], suffixes: inout [String]) -> String? {
@@ -254,15 +271,34 @@ public struct NameNormalizer: Sendable {
         case (nil, let m?, nil): return m
         case (nil, nil, let f?): return f
         default:
-            var result = ""
-            result.reserveCapacity(
-                (given?.utf8.count ?? 0) + (middle?.utf8.count ?? 0) + (family?.utf8.count ?? 0) + 2)
-            for key in [given, middle, family] {
-                guard let key else { continue }
-                if !result.isEmpty { result += " " }
-                result += key
+            var g = given ?? ""
+            var m = middle ?? ""
+            var f = family ?? ""
+            let capacity = g.utf8.count + m.utf8.count + f.utf8.count + 2
+            return g.withUTF8 { gb in
+                m.withUTF8 { mb in
+                    f.withUTF8 { fb in
+                        String(unsafeUninitializedCapacity: capacity) { out in
+                            var n = 0
+                            func append(_ part: UnsafeBufferPointer<UInt8>) {
+                                if part.isEmpty { return }
+                                if n > 0 {
+                                    out[n] = 0x20
+                                    n &+= 1
+                                }
+                                for byte in part {
+                                    out[n] = byte
+                                    n &+= 1
+                                }
+                            }
+                            append(gb)
+                            append(mb)
+                            append(fb)
+                            return n
+                        }
+                    }
+                }
             }
-            return result
         }
     }
 }

@@ -55,7 +55,27 @@ enum NameParser {
         }
         if mayNeedNFC(raw) { return cleanedScalars(raw.precomposedStringWithCanonicalMapping) }
         var copy = raw
-        return copy.withUTF8 { cleanedUTF8($0) }
+        return copy.withUTF8 { isClean($0) } ? raw : copy.withUTF8 { cleanedUTF8($0) }
+    }
+
+    /// Whether cleaning leaves NFC text unchanged: no whitespace other than single inner spaces, no control or
+    /// dropped character.
+    static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
+        var previousSpace = false
+        var i = 0
+        while i < bytes.count {
+            let (value, length) = UTF8Scan.scalar(at: i, in: bytes)
+            if value == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+            } else {
+                if isSpaceOrControl(value) || isDroppedInCleaning(value) { return false }
+                previousSpace = false
+            }
+            i &+= length
+        }
+        return true
     }
 
     /// The cleaning loop over the scalars of an NFC string (the path for text that needed NFC).
@@ -371,8 +391,7 @@ struct SimpleNameParser {
     /// Moves suffixes at the end of `tokens[range]` to the front of `suffixes`, in order.
     func takeSuffixes(_ range: inout Range<Int>, into suffixes: inout [String]) {
         var hi = range.upperBound
-        while hi > range.lowerBound, let affix = affix(tokens[hi &- 1]), affix.kind == .suffix || affix.kind == .both
-        {
+        while hi > range.lowerBound, let affix = affix(tokens[hi &- 1]), affix.kind == .suffix || affix.kind == .both {
             hi &-= 1
         }
         if hi < range.upperBound {
@@ -516,10 +535,18 @@ extension NameParser {
             }
         }
         if isASCII { return tables.packedAffixes[key] }
-        var folded = TextFolding.foldedKey(String(decoding: token, as: UTF8.self))
+        // The folded key of a token of at most 16 bytes fits in 16 bytes (TextFolding.foldUTF8).
+        let packed = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { out -> PackedKey? in
+            guard let n = TextFolding.foldUTF8(token, german: false, into: out) else { return nil }
+            var packed = PackedKey()
+            for byte in out[..<n] where byte != 0x20 { packed.append(byte) }
+            return packed
+        }
+        if let packed { return tables.packedAffixes[packed] }
+        var folded = TextFolding.foldedKey(utf8: token)
         folded.removeAll { $0 == " " }
-        guard let packed = PackedKey(folded) else { return tables.affixes[folded] }
-        return tables.packedAffixes[packed]
+        guard let packedKey = PackedKey(folded) else { return tables.affixes[folded] }
+        return tables.packedAffixes[packedKey]
     }
 
     /// Whether the folded key of a word is a family-name particle (`van`, `de`, `Della`, `D'`-less `dos`).
@@ -544,7 +571,7 @@ extension NameParser {
             }
         }
         if isASCII { return key.count <= 8 && NameTables.packedParticles.contains(key.low) }
-        guard let packed = PackedKey(TextFolding.foldedKey(String(decoding: word, as: UTF8.self))), packed.count <= 8
+        guard let packed = PackedKey(TextFolding.foldedKey(utf8: word)), packed.count <= 8
         else { return false }
         return NameTables.packedParticles.contains(packed.low)
     }

@@ -22,23 +22,26 @@ struct NameAffix: Sendable, Hashable {
 /// The reference tables of ``NameNormalizer``, loaded once from the module's resources.
 ///
 /// Both files are tab-separated with `#` provenance lines and a header line; see the files themselves.
-struct NameTables: Sendable {
+final class NameTables: Sendable {
     /// Folded nickname → canonical folded given names, most common first (`bob` → [`robert`]).
-    var nicknames: [String: [String]]
+    let nicknames: [String: [String]]
     /// Affix key (folded token without dots, hyphens or spaces: `phd`, `dipling`) → affix.
-    var affixes: [String: NameAffix]
+    let affixes: [String: NameAffix]
     /// ``affixes`` with each key of at most 16 UTF-8 bytes packed into a ``PackedKey`` (every shipped key), so a
     /// token is looked up without building a `String`.
-    var packedAffixes: [PackedKey: NameAffix]
+    let packedAffixes: PackedTable<NameAffix>
+    /// First canonical of each nickname of at most 16 bytes (``nicknames`` keyed by ``PackedKey``).
+    let packedFirstCanonical: PackedTable<String>
 
     init(nicknames: [String: [String]], affixes: [String: NameAffix]) {
         self.nicknames = nicknames
         self.affixes = affixes
-        var packed: [PackedKey: NameAffix] = [:]
-        for (key, affix) in affixes {
-            if let k = PackedKey(key) { packed[k] = affix }
-        }
-        self.packedAffixes = packed
+        self.packedAffixes = PackedTable(affixes.compactMap { key, affix in PackedKey(key).map { ($0, affix) } })
+        self.packedFirstCanonical = PackedTable(
+            nicknames.compactMap { key, canonicals in
+                guard let k = PackedKey(key), let first = canonicals.first else { return nil }
+                return (k, first)
+            })
     }
 
     /// Family-name particles kept lower-case and attached to the family name (`van der Berg`, `de la Cruz`).
@@ -128,5 +131,50 @@ struct PackedKey: Hashable, Sendable {
     func hash(into hasher: inout Hasher) {
         hasher.combine(low)
         hasher.combine(high)
+    }
+}
+
+/// An open-addressing hash table from ``PackedKey`` to `Value`, built once from a table file: a multiplicative
+/// hash and linear probing, so a look-up costs a few multiplications and one or two comparisons (no `Hasher`).
+struct PackedTable<Value: Sendable>: Sendable {
+    private var keys: [PackedKey]
+    private var values: [Value?]
+    private var shift: UInt64
+    private var emptyKeyValue: Value?
+
+    init(_ pairs: [(PackedKey, Value)]) {
+        var bits: UInt64 = 4
+        while (1 << bits) < pairs.count * 4 { bits += 1 }
+        shift = 64 - bits
+        keys = Array(repeating: PackedKey(), count: 1 << bits)
+        values = Array(repeating: nil, count: 1 << bits)
+        emptyKeyValue = nil
+        for (key, value) in pairs {
+            if key.low == 0 && key.high == 0 {
+                emptyKeyValue = value
+                continue
+            }
+            var slot = slotOf(key)
+            while values[slot] != nil && keys[slot] != key { slot = (slot &+ 1) & (keys.count &- 1) }
+            keys[slot] = key
+            values[slot] = value
+        }
+    }
+
+    @inline(__always)
+    private func slotOf(_ key: PackedKey) -> Int {
+        let h = (key.low &* 0x9E37_79B9_7F4A_7C15) ^ (key.high &* 0xC2B2_AE3D_27D4_EB4F)
+        return Int(truncatingIfNeeded: ((h ^ (h >> 29)) &* 0xBF58_476D_1CE4_E5B9) >> shift)
+    }
+
+    /// The value stored for `key` (which must hold at most 16 bytes).
+    subscript(key: PackedKey) -> Value? {
+        if key.low == 0 && key.high == 0 { return emptyKeyValue }
+        var slot = slotOf(key)
+        while true {
+            guard let value = values[slot] else { return nil }
+            if keys[slot] == key { return value }
+            slot = (slot &+ 1) & (keys.count &- 1)
+        }
     }
 }

@@ -57,46 +57,119 @@ public enum TextFolding {
     }()
 
     static func folded(_ s: String, german: Bool) -> String {
-        let ascii = s.utf8.withContiguousStorageIfAvailable { foldASCII($0) }
-        switch ascii {
+        let fast = s.utf8.withContiguousStorageIfAvailable { foldUTF8($0, german: german) }
+        switch fast {
         case .some(.some(let result)): return result
         case .some(.none): return foldScalars(s, german: german)
         case .none:
             var copy = s
             copy.makeContiguousUTF8()
-            return copy.utf8.withContiguousStorageIfAvailable { foldASCII($0) }.flatMap { $0 }
+            return copy.utf8.withContiguousStorageIfAvailable { foldUTF8($0, german: german) }.flatMap { $0 }
                 ?? foldScalars(s, german: german)
         }
     }
 
-    /// Folds pure-ASCII input in one pass; `nil` as soon as a non-ASCII byte is seen.
-    static func foldASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var sawNonASCII = false
-        let result = asciiActions.withUnsafeBufferPointer { actions in
-            String(unsafeUninitializedCapacity: bytes.count) { out in
+    /// Folds valid UTF-8 in one pass over the bytes: ASCII through ``asciiActions``, U+0080…U+024F through
+    /// ``latinTable``, other scalars through ``isDropped(_:)`` and the generated extended table. `nil` as soon as a
+    /// scalar needs the Unicode properties (``foldOther(_:german:into:)``); the caller then runs
+    /// ``foldScalars(_:german:)``, which gives the same result for everything handled here.
+    ///
+    /// No scalar handled here folds to more bytes than it is written with, and a space is only written in place of
+    /// a separator, so the key fits in `bytes.count` bytes.
+    static func foldUTF8(_ bytes: UnsafeBufferPointer<UInt8>, german: Bool) -> String? {
+        var unsupported = false
+        let result = String(unsafeUninitializedCapacity: bytes.count) { out in
+            guard let n = foldUTF8(bytes, german: german, into: out) else {
+                unsupported = true
+                return 0
+            }
+            return n
+        }
+        return unsupported ? nil : result
+    }
+
+    /// The loop of ``foldUTF8(_:german:)`` writing into `out` (at least `bytes.count` bytes): the key's length, or
+    /// `nil` when a scalar needs the Unicode properties.
+    package static func foldUTF8(
+        _ bytes: UnsafeBufferPointer<UInt8>, german: Bool, into out: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int? {
+        asciiActions.withUnsafeBufferPointer { actions in
+            latinTable.withUnsafeBufferPointer { latin -> Int? in
                 var n = 0
                 var pendingSpace = false
-                for byte in bytes {
-                    let action = actions[Int(byte)]
-                    if action > 2 {
-                        if pendingSpace && n > 0 {
-                            out[n] = 0x20
-                            n += 1
+                @inline(__always) func emit(_ byte: UInt8) {
+                    if pendingSpace && n > 0 {
+                        out[n] = 0x20
+                        n &+= 1
+                    }
+                    pendingSpace = false
+                    out[n] = byte
+                    n &+= 1
+                }
+                var i = 0
+                while i < bytes.count {
+                    let b0 = bytes[i]
+                    if b0 < 0x80 {
+                        let action = actions[Int(b0)]
+                        if action > 2 {
+                            emit(action)
+                        } else if action == 0 {
+                            pendingSpace = true
                         }
-                        pendingSpace = false
-                        out[n] = action
-                        n += 1
-                    } else if action == 0 {
-                        pendingSpace = true
-                    } else if action == 2 {
-                        sawNonASCII = true
-                        return 0
+                        i &+= 1
+                        continue
+                    }
+                    let v: UInt32
+                    let length: Int
+                    if b0 < 0xE0 {
+                        v = UInt32(b0 & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F)
+                        length = 2
+                    } else if b0 < 0xF0 {
+                        v = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F)
+                        length = 3
+                    } else {
+                        v =
+                            UInt32(b0 & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12
+                            | UInt32(bytes[i &+ 2] & 0x3F) << 6 | UInt32(bytes[i &+ 3] & 0x3F)
+                        length = 4
+                    }
+                    i &+= length
+                    if v < 0x250 {
+                        if german, let umlaut = germanUmlaut(v) {
+                            emit(umlaut)
+                            emit(UInt8(ascii: "e"))
+                            continue
+                        }
+                        let entry = latin[Int(v &- 0x80)]
+                        switch entry {
+                        case 0: pendingSpace = true
+                        case 0xFFFF: break
+                        case 0xFFFE:
+                            return nil
+                        default:
+                            emit(UInt8(truncatingIfNeeded: entry))
+                            let second = UInt8(truncatingIfNeeded: entry >> 8)
+                            if second != 0 { emit(second) }
+                        }
+                    } else if isDropped(v) {
+                        continue
+                    } else if let index = extendedIndex(v) {
+                        let start = index == 0 ? 0 : Int(extendedEnds[index &- 1])
+                        for k in start..<Int(extendedEnds[index]) { emit(extendedBytes[k]) }
+                    } else {
+                        return nil
                     }
                 }
                 return n
             }
         }
-        return sawNonASCII ? nil : result
+    }
+
+    /// ``foldedKey(_:)`` of UTF-8 bytes (a slice of a `String`'s storage), for callers that hold bytes.
+    /// - Complexity: O(n); builds a `String` only for the result (and for the rare scalars that need the Unicode
+    ///   properties).
+    package static func foldedKey(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        foldUTF8(bytes, german: false) ?? foldScalars(String(decoding: bytes, as: UTF8.self), german: false)
     }
 
     // MARK: - Unicode slow path
