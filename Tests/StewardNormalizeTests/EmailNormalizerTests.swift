@@ -132,6 +132,46 @@ struct EmailNormalizerTests {
         #expect(normalizer.normalized(raw) == nil)
     }
 
+    /// IPv4 address literals, checked byte by byte: four decimal octets 0…255, no leading zeros, nothing else.
+    @Test(arguments: [
+        ("jd@[0.0.0.0]", true), ("jd@[255.255.255.255]", true), ("jd@[10.0.20.100]", true), ("jd@[256.1.1.1]", false),
+        ("jd@[1.2.3.04]", false), ("jd@[01.2.3.4]", false), ("jd@[1.2.3]", false), ("jd@[1.2.3.4.5]", false),
+        ("jd@[1.2.3.4.]", false), ("jd@[.1.2.3]", false), ("jd@[1..2.3]", false), ("jd@[1.2.3.1000]", false),
+        ("jd@[1.2.3.-1]", false), ("jd@[1.2.3.٤]", false), ("jd@[]", false), ("jd@[0.0.0.00]", false),
+    ])
+    func ipv4Literals(raw: String, valid: Bool) throws {
+        let result = normalizer.parse(raw)
+        if valid {
+            let domain = String(raw.dropFirst(3))
+            #expect(try result.get().domain == domain)
+        } else {
+            guard case .failure(.invalidDomain) = result else {
+                Issue.record("\(raw): \(result)")
+                return
+            }
+        }
+    }
+
+    /// The ASCII fast path and the general path agree on the flags and keys of provider addresses in every form.
+    @Test(arguments: [
+        ("INFO+x@GMAIL.com", "info+x@gmail.com", "info@gmail.com", true, true),
+        ("+info@gmail.com", "+info@gmail.com", "+info@gmail.com", false, true),
+        ("i.n.f.o@googlemail.com", "i.n.f.o@googlemail.com", "info@gmail.com", false, true),
+        ("a-b+c@yahoo.com", "a-b+c@yahoo.com", "a@yahoo.com", false, true),
+        ("-ab@yahoo.com", "-ab@yahoo.com", "-ab@yahoo.com", false, true),
+        ("sales@mail.gmail.com", "sales@mail.gmail.com", "sales@mail.gmail.com", true, false),
+        ("x@a-b.c-d.museum", "x@a-b.c-d.museum", "x@a-b.c-d.museum", false, false),
+        ("x@1.2.3.com", "x@1.2.3.com", "x@1.2.3.com", false, false),
+        ("x@mail.2com", "x@mail.2com", "x@mail.2com", false, false),
+    ])
+    func fastPathFlags(raw: String, address: String, key: String, role: Bool, free: Bool) throws {
+        let email = try normalizer.parse(raw).get()
+        #expect(email.address == address)
+        #expect(email.key == key)
+        #expect(email.isRole == role)
+        #expect(email.isFreeMail == free)
+    }
+
     /// Boundaries: exactly 64 octets of local part, 63 octets of label and 254 octets of address are accepted.
     @Test func acceptsValuesAtTheLimits() throws {
         let local = String(repeating: "b", count: 64)
@@ -215,5 +255,119 @@ struct EmailNormalizerTests {
                 continue
             }
         }
+    }
+}
+
+/// Differential fixture: `EmailNormalizer.parse` outputs (or failure descriptions) for a few thousand messy values,
+/// recorded before the byte-level rewrite and asserted byte for byte since. Regenerate only for a deliberate
+/// behaviour change: `STEWARD_REGENERATE=emails swift test --filter EmailReference`.
+@Suite("Email normalizer reference outputs")
+struct EmailReferenceTests {
+    static let path = "reference/email_outputs.tsv"
+    static let outputColumns = ["address", "key", "domain", "role", "free_mail", "failure"]
+
+    static let localParts = [
+        "john.doe", "John.Doe", "JD", "j.o.h.n", "j.doe+news", "J.Doe+News+More", "info", "INFO", "info+leads",
+        "sales", "support", "noreply", "no-reply", "postmaster", "basename-keyword", "-lead", "+tag", "a", "x.y.z",
+        "o'brien", "!#$%&'*+-/=?^_`{|}~", "\"john doe\"", "\"j.doe+x\"", "\"jd\"", "\"John@Doe\"", "\"a\\\"b\"",
+        "\"\"", "\"a\"b", "\"unclosed", "jürgen", "MÜLLER", "δοκιμή", "用户", "john..doe", ".jd", "jd.", "jo(hn)",
+        "john doe", "j\u{7}d", "", String(repeating: "a", count: 64), String(repeating: "B", count: 65), "1234",
+        "first_last", "first-last", "user%host", "a.b-c+d_e", "Dots.And+Tags.", "i", "Info.",
+    ]
+
+    static let domains = [
+        "example.com", "Example.COM", "gmail.com", "GMail.com", "googlemail.com", "yahoo.com", "yahoo.co.jp",
+        "outlook.com", "hotmail.com", "ya.ru", "me.com", "icloud.com", "web.de", "gmx.de", "proton.me",
+        "acme-industries.de", "sub.domain.example.net", "x.com", "bücher.de", "Müller.DE", "XN--BCHER-KVA.de",
+        "xn--zz.com", "xn--bcher-kv.de", "☃.net", "例え.jp", "ｅｘａｍｐｌｅ.com", "[192.0.2.1]", "[IPV6:2001:DB8::1]",
+        "[IPv6:::ffff:192.0.2.1]", "[300.1.1.1]", "[192.0.2.1", "[IPv6:1::2::3]", "[foo]", "localhost", "x..com",
+        ".x.com", "-x.com", "x-.com", "x_y.com", "192.168.0.1", "a.b", "b", "", "example.com.",
+        String(repeating: "a", count: 63) + ".com", String(repeating: "a", count: 64) + ".com",
+        [String](repeating: String(repeating: "d", count: 63), count: 4).joined(separator: "."),
+    ]
+
+    /// Ways raw exports wrap an address: `%` stands for it.
+    static let wrappers = [
+        "%", " % ", "\t%\n", "\u{00A0}%\u{200B}", "\u{FEFF}%\u{3000}", "mailto:%", "MAILTO:%?subject=Hi", "<%>",
+        "\"John Doe\" <%>", "John Doe <%>", "\"Doe, John <CEO>\" <%>", "<mailto:%>", "% (John Doe)", "%;", "%.",
+        "%, ", "; % ;,.", "%, jane@y.com", "%>", "<%", "\"%", "% x", "mailto: % ",
+    ]
+
+    static let extras = [
+        "", "   ", "\u{00A0}\t", "n/a", "N/A", "none", "-", "---", "no email", "No E-Mail", "<>", "NULL", "x", "?",
+        "keine angabe", "TBD", "unknown", "n.a.", "...", "()", "john.doe.example.com", "mailto:", "John Doe",
+        "jd@@x.com", "a@b@c.com", "@x.com", "<@x.com>", "@", "@@", "\"@\"@x.com", "\"a@b\"@c@d.com", "a\"@\"b@x.com",
+        "\"John\" <>", "<a@b.com> <c@d.com>", "jd@x.com (a(b)c)", "MAILTO:MAILTO:jd@x.com", "mailto:<jd@x.com>",
+        String(repeating: "b", count: 64) + "@"
+            + [String](repeating: String(repeating: "a", count: 63), count: 3)
+            .joined(separator: ".") + ".com",
+    ]
+
+    static func inputs() -> [String] {
+        var result = EmailNormalizerTests.valid.map(\.raw) + EmailNormalizerTests.invalid.map(\.0) + extras
+        for local in localParts {
+            for domain in domains.prefix(12) { result.append(local + "@" + domain) }
+        }
+        for domain in domains {
+            for local in localParts.prefix(6) { result.append(local + "@" + domain) }
+        }
+        var state: UInt64 = 0x5EED_E4A1
+        func pick<T>(_ list: [T]) -> T {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return list[Int((state >> 33) % UInt64(list.count))]
+        }
+        for _ in 0..<2_400 {
+            let address = pick(localParts) + "@" + pick(domains)
+            result.append(pick(wrappers).replacingOccurrences(of: "%", with: address))
+        }
+        return result
+    }
+
+    static func outputs(_ raw: String) -> [String?] {
+        switch EmailNormalizer().parse(raw) {
+        case .success(let email):
+            return [email.address, email.key, email.domain, "\(email.isRole)", "\(email.isFreeMail)", nil]
+        case .failure(let failure):
+            return [nil, nil, nil, nil, nil, failure.description]
+        }
+    }
+
+    @Test(
+        "regenerate testdata/reference/email_outputs.tsv",
+        .enabled(if: ProcessInfo.processInfo.environment["STEWARD_REGENERATE"] == "emails"))
+    func regenerate() throws {
+        var text = """
+            # EmailNormalizer.parse outputs for messy values (test cases, local parts × domains × export wrappers),
+            # recorded before the byte-level rewrite and asserted byte for byte since. Generated by
+            # EmailReferenceTests.regenerate in Tests/StewardNormalizeTests/EmailNormalizerTests.swift
+            # (STEWARD_REGENERATE=emails swift test --filter EmailReference). Cells: \\N = nil; \\u{hex} = an escaped
+            # scalar (controls, non-space whitespace, format characters, combining marks, backslash).
+
+            """
+        text += (["id", "raw"] + Self.outputColumns + ["source"]).joined(separator: "\t") + "\n"
+        for (i, raw) in Self.inputs().enumerated() {
+            let cells = [raw] + Self.outputs(raw)
+            text +=
+                (["\(i + 1)"] + cells.map(NameReferenceTests.escape) + ["EmailNormalizer before byte rewrite"])
+                .joined(separator: "\t") + "\n"
+        }
+        try text.write(to: Fixtures.url(Self.path), atomically: true, encoding: .utf8)
+    }
+
+    @Test("every field equals the recorded reference output")
+    func matchesReference() throws {
+        let rows = try Fixtures.referenceTable(Self.path)
+        #expect(rows.count >= 3_000)
+        var mismatches: [String] = []
+        for row in rows {
+            let raw = try #require(NameReferenceTests.unescape(row["raw"] ?? "\\N"))
+            let actual = Self.outputs(raw)
+            for (column, value) in zip(Self.outputColumns, actual)
+            where value != NameReferenceTests.unescape(row[column] ?? "\\N") {
+                mismatches.append(
+                    "row \(row["id"] ?? "?") \(column): \(String(reflecting: value)) ≠ \(row[column] ?? "")")
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(40).joined(separator: "\n"))")
     }
 }

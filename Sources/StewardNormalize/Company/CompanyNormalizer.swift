@@ -35,6 +35,18 @@ public struct CompanyNormalizer: Sendable {
     /// The match key of `raw` (`The ACME Corporation` → `acme`), or `nil` when nothing is left.
     /// - Complexity: O(n) in the length of the name, with a dictionary look-up per stripped suffix.
     public func key(_ raw: String) -> String? {
+        var raw = raw
+        raw.makeContiguousUTF8()
+        let fast = raw.utf8.withContiguousStorageIfAvailable { asciiKey($0) }
+        switch fast {
+        case .some(.some(let result)): return result
+        default: return generalKey(raw)
+        }
+    }
+
+    /// ``key(_:)`` on `String`s and `Substring`s: the reference implementation, used when the folded name is not
+    /// ASCII (suffixes glued to non-Latin words, canonical equivalence) or folding needs the Unicode properties.
+    func generalKey(_ raw: String) -> String? {
         let folded = TextFolding.foldedKey(Self.replacingAmpersands(raw))
         var tokens = Self.joiningInitials(folded.split(separator: " "))
         // Nothing, or only the "and" an ampersand became.
@@ -53,6 +65,133 @@ public struct CompanyNormalizer: Sendable {
             }
         }
         return tokens.joined(separator: " ")
+    }
+
+    /// The byte-level ``key(_:)``: `.some(key)` when the folded name is ASCII, `.none` to ask ``generalKey(_:)``.
+    /// Ampersands, folding (``TextFolding`` on the UTF-8 bytes), joined initials, placeholders, `the` and the
+    /// legal suffixes (``CompanyTables/suffixesByBytes``) all work in one temporary buffer; the result string is
+    /// the only allocation (none when it fits in 15 bytes).
+    /// - Returns: `nil` to fall back, `.some(nil)` for "no key", `.some(key)` otherwise.
+    private func asciiKey(_ raw: UnsafeBufferPointer<UInt8>) -> String?? {
+        let n = raw.count
+        // `&` → ` and ` grows 1 byte into 5 (the replaced text, later reused for the joined tokens), and the
+        // folded text is at most as long as the replaced one.
+        let capacity = 10 * n + 8
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer -> String?? in
+            guard let base = buffer.baseAddress else { return .none }
+            // 1. `&amp;` → `&`, `&` → ` and ` (``replacingAmpersands(_:)``).
+            let replaced = base
+            var r = 0
+            var i = 0
+            while i < n {
+                let b = raw[i]
+                guard b == UInt8(ascii: "&") else {
+                    replaced[r] = b
+                    r += 1
+                    i += 1
+                    continue
+                }
+                for c in " and ".utf8 {
+                    replaced[r] = c
+                    r += 1
+                }
+                if i + 4 < n, raw[i + 4] == UInt8(ascii: ";"), raw[i + 1] | 0x20 == UInt8(ascii: "a"),
+                    raw[i + 2] | 0x20 == UInt8(ascii: "m"), raw[i + 3] | 0x20 == UInt8(ascii: "p")
+                {
+                    i += 5
+                } else {
+                    i += 1
+                }
+            }
+            // 2. Folding: single spaces between tokens, none at the ends.
+            let folded = base + 5 * n + 4
+            guard
+                let f = TextFolding.foldUTF8(
+                    UnsafeBufferPointer(start: replaced, count: r), german: false,
+                    into: UnsafeMutableBufferPointer(start: folded, count: r))
+            else { return .none }
+            for k in 0..<f where folded[k] >= 0x80 { return .none }
+            // 3. Tokens, with runs of one-character tokens joined (``joiningInitials(_:)``), into `joined`;
+            //    token `t` is `joined[starts[t]..<ends[t]]`, tokens are separated by single spaces.
+            let joined = replaced  // the replaced text is no longer needed
+            return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (f / 2 + 1)) { bounds -> String?? in
+                guard let starts = bounds.baseAddress else { return .none }
+                let ends = starts + (f / 2 + 1)
+                var count = 0
+                var j = 0
+                var previousSingle = false
+                var k = 0
+                while k < f {
+                    var e = k
+                    while e < f && folded[e] != 0x20 { e += 1 }
+                    let single = e - k == 1
+                    if single && previousSingle {
+                        joined[j] = folded[k]
+                        j += 1
+                        ends[count - 1] = j
+                    } else {
+                        if count > 0 {
+                            joined[j] = 0x20
+                            j += 1
+                        }
+                        starts[count] = j
+                        for m in k..<e { joined[j + m - k] = folded[m] }
+                        j += e - k
+                        ends[count] = j
+                        count += 1
+                    }
+                    previousSingle = single
+                    k = e + 1
+                }
+                @inline(__always) func token(_ t: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(start: joined + starts[t], count: ends[t] - starts[t])
+                }
+                @inline(__always) func isWord(_ t: Int, _ word: StaticString) -> Bool {
+                    let w = word.utf8Start
+                    guard ends[t] - starts[t] == word.utf8CodeUnitCount else { return false }
+                    for m in 0..<word.utf8CodeUnitCount where joined[starts[t] + m] != w[m] { return false }
+                    return true
+                }
+                // Nothing, or only the "and" an ampersand became.
+                var onlyAnd = true
+                for t in 0..<count where !isWord(t, "and") {
+                    onlyAnd = false
+                    break
+                }
+                if onlyAnd { return .some(nil) }
+                if count <= 3, tables.placeholdersByBytes.contains(UnsafeBufferPointer(start: joined, count: j)) {
+                    return .some(nil)
+                }
+                var first = 0
+                var last = count - 1
+                if count > 1 && isWord(0, "the") { first = 1 }
+                // 4. Legal suffixes from the end, longest first, never down to nothing.
+                while let candidates = tables.suffixesByBytes.value(for: token(last)) {
+                    let remaining = last - first + 1
+                    var length = 0
+                    for suffix in candidates where suffix.count <= remaining {
+                        var equal = true
+                        for (offset, word) in suffix.enumerated() {
+                            let t = token(last - suffix.count + 1 + offset)
+                            if !t.elementsEqual(word) {
+                                equal = false
+                                break
+                            }
+                        }
+                        if equal {
+                            length = suffix.count
+                            break
+                        }
+                    }
+                    guard length > 0, length < remaining else { break }
+                    last -= length
+                }
+                let start = starts[first]
+                return .some(
+                    String(
+                        decoding: UnsafeBufferPointer(start: joined + start, count: ends[last] - start), as: UTF8.self))
+            }
+        }
     }
 
     /// `&amp;` → `&`, then `&` → ` and `.
@@ -116,6 +255,10 @@ struct CompanyTables: Sendable {
     var gluedSuffixes: [String]
     /// Folded keys that mean "no company".
     var placeholders: Set<String>
+    /// ``suffixesByLastToken`` keyed and valued by UTF-8 bytes, for the byte-level path.
+    var suffixesByBytes: ByteKeyTable<[[[UInt8]]]>
+    /// ``placeholders`` keyed by UTF-8 bytes.
+    var placeholdersByBytes: ByteKeyTable<Bool>
 
     static let shared: CompanyTables = {
         guard let url = Bundle.module.url(forResource: "legal-suffixes", withExtension: "tsv"),
@@ -153,6 +296,9 @@ struct CompanyTables: Sendable {
                 CompanyNormalizer.joiningInitials(TextFolding.foldedKey($0).split(separator: " ")).joined(
                     separator: " ")
             })
+        suffixesByBytes = ByteKeyTable(
+            suffixesByLastToken.map { (key: Array($0.key.utf8), value: $0.value.map { $0.map { Array($0.utf8) } }) })
+        placeholdersByBytes = ByteKeyTable(placeholders.map { (key: Array($0.utf8), value: true) })
     }
 
     /// Token count of the longest legal suffix at the end of `tokens`, or `nil`.

@@ -28,6 +28,9 @@ enum EmailDomain {
 
     // MARK: - Host names
 
+    /// ``isLDH(_:)`` as a 256-entry table (lower-case letters, digits, hyphen).
+    static let ldh: [Bool] = (0..<256).map { isLDH(UInt8($0)) }
+
     private static func isLDH(_ b: UInt8) -> Bool {
         switch b {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): true
@@ -167,14 +170,25 @@ enum EmailDomain {
 
     /// Dotted quad, each part 0…255 without leading zeros (RFC 5321 `IPv4-address-literal`, RFC 3986 `dec-octet`).
     static func isIPv4(_ s: Substring) -> Bool {
-        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return false }
-        return parts.allSatisfy { part in
-            guard (1...3).contains(part.count), part.allSatisfy({ $0.isASCII && $0.isNumber }),
-                let value = Int(part), value <= 255
-            else { return false }
-            return part.count == 1 || part.first != "0"
+        var parts = 0
+        var digits = 0
+        var value = 0
+        var leadingZero = false
+        for b in s.utf8 {
+            if b == UInt8(ascii: ".") {
+                guard digits > 0, !(leadingZero && digits > 1) else { return false }
+                parts += 1
+                digits = 0
+                value = 0
+                continue
+            }
+            guard b &- UInt8(ascii: "0") < 10, digits < 3 else { return false }
+            if digits == 0 { leadingZero = b == UInt8(ascii: "0") }
+            value = value * 10 + Int(b &- UInt8(ascii: "0"))
+            guard value <= 255 else { return false }
+            digits += 1
         }
+        return parts == 3 && digits > 0 && !(leadingZero && digits > 1)
     }
 
     /// RFC 5321 `IPv6-addr`: eight 16-bit hex groups, one `::` standing for one or more zero groups, an optional

@@ -85,11 +85,20 @@ public struct EmailNormalizer: Sendable {
     /// - Complexity: O(n) in the UTF-8 length, one pass for clean-up and one for the syntax check; two
     ///   dictionary look-ups for the provider rule and flags. IDN domains add Unicode normalization.
     public func parse(_ raw: String) -> Result<NormalizedEmail, Failure> {
-        let bytes = Array(raw.utf8)
-        let cleaned = EmailScanner.clean(bytes)
-        switch cleaned {
+        if let result = raw.utf8.withContiguousStorageIfAvailable({ parse(utf8: $0) }) { return result }
+        var copy = raw
+        copy.makeContiguousUTF8()
+        return copy.utf8.withContiguousStorageIfAvailable { parse(utf8: $0) } ?? .failure(.empty)
+    }
+
+    /// ``parse(_:)`` of the UTF-8 bytes of a raw value: the clean-up, then the ASCII fast path, and the general
+    /// path for whatever the fast path does not accept (including every failure, so reasons stay exact).
+    private func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Result<NormalizedEmail, Failure> {
+        switch EmailScanner.clean(bytes) {
         case .failure(let failure): return .failure(failure)
-        case .success(let range): return canonical(bytes[range])
+        case .success(let range):
+            if let email = asciiCanonical(UnsafeBufferPointer(rebasing: bytes[range])) { return .success(email) }
+            return canonical(Array(bytes[range])[...])
         }
     }
 
@@ -101,16 +110,121 @@ public struct EmailNormalizer: Sendable {
     /// Whether `domain` (any case, Unicode or A-label form, alias or not) belongs to a free-mail provider.
     /// - Complexity: O(n) in the domain length plus one set look-up.
     public func isFreeMailDomain(_ domain: String) -> Bool {
-        let bytes = Array(domain.utf8)
-        let range = EmailScanner.trimmedRange(bytes, 0..<bytes.count)
-        guard case .success(let host) = EmailDomain.canonical(bytes[range]) else { return false }
+        var domain = domain
+        domain.makeContiguousUTF8()
+        let host = domain.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            let range = EmailScanner.trimmedRange(bytes, 0..<bytes.count)
+            guard case .success(let host) = EmailDomain.canonical(Array(bytes[range])[...]) else { return nil }
+            return host
+        }
+        guard let host = host ?? nil else { return false }
         return isFreeMail(host)
     }
 
     private func isFreeMail(_ host: String) -> Bool {
-        if tables.freeMailDomains.contains(host) { return true }
-        if let alias = tables.providers[host]?.canonicalDomain { return tables.freeMailDomains.contains(alias) }
-        return false
+        tables.domains[host]?.isFreeMail ?? false
+    }
+
+    // MARK: - ASCII fast path
+
+    /// The canonical address of a cleaned, all-ASCII, unquoted `dot-atom@host-name` whose labels are not A-labels,
+    /// in one pass over the bytes; `nil` for anything else (non-ASCII, quotes, address literals, `xn--` labels,
+    /// and every syntax error), which ``canonical(_:)`` then handles, so results and failure reasons are exactly
+    /// those of the general path.
+    /// - Complexity: O(n), one pass; allocates only the result strings (and none for a key equal to the address).
+    private func asciiCanonical(_ bytes: UnsafeBufferPointer<UInt8>) -> NormalizedEmail? {
+        let count = bytes.count
+        guard count >= 3, count <= Self.maxAddressLength else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer -> NormalizedEmail? in
+            guard let out = buffer.baseAddress else { return nil }
+            let atext = LocalPart.asciiAtext
+            let ldh = EmailDomain.ldh
+            var at = -1
+            var previous: UInt8 = 0
+            var labelStart = 0
+            var labels = 0
+            var labelAllDigits = true
+            var firstPlus = -1
+            for i in 0..<count {
+                let b = bytes[i]
+                if b >= 0x80 { return nil }
+                let lower = b &- UInt8(ascii: "A") < 26 ? b | 0x20 : b
+                out[i] = lower
+                if at < 0 {
+                    if b == UInt8(ascii: "@") {
+                        guard i > 0, i <= Self.maxLocalPartLength, previous != UInt8(ascii: ".") else { return nil }
+                        at = i
+                        labelStart = i + 1
+                    } else if b == UInt8(ascii: ".") {
+                        guard i > 0, previous != UInt8(ascii: ".") else { return nil }
+                    } else {
+                        guard atext[Int(b)] else { return nil }
+                        if b == UInt8(ascii: "+") && firstPlus < 0 { firstPlus = i }
+                    }
+                } else if lower == UInt8(ascii: ".") {
+                    guard Self.isPlainLabel(out, labelStart, i) else { return nil }
+                    labels += 1
+                    labelStart = i + 1
+                    labelAllDigits = true
+                } else {
+                    guard ldh[Int(lower)] else { return nil }
+                    if lower &- UInt8(ascii: "0") >= 10 { labelAllDigits = false }
+                }
+                previous = b
+            }
+            guard at > 0, Self.isPlainLabel(out, labelStart, count), labels >= 1, !labelAllDigits else { return nil }
+            let address = String(decoding: UnsafeBufferPointer(start: out, count: count), as: UTF8.self)
+            let domainBytes = UnsafeBufferPointer(start: out + at + 1, count: count - at - 1)
+            let domain = String(decoding: domainBytes, as: UTF8.self)
+            let info = tables.domainsByBytes.value(for: domainBytes)
+            var key = address
+            if let rule = info?.rule {
+                key = Self.key(local: UnsafeBufferPointer(start: out, count: at), rule: rule)
+            }
+            // The role check: the local part without a `+tag` (a `+` in first position is no tag).
+            let roleLength = firstPlus > 0 ? firstPlus : at
+            let isRole =
+                roleLength <= tables.maxRoleLength
+                && tables.rolesByBytes.contains(UnsafeBufferPointer(start: out, count: roleLength))
+            return NormalizedEmail(
+                address: address, key: key, domain: domain, isRole: isRole, isFreeMail: info?.isFreeMail ?? false)
+        }
+    }
+
+    /// Whether `out[start..<end]` is a valid host-name label that is not an A-label (letters, digits and
+    /// hyphens were checked while copying): 1…63 octets, no hyphen at either end, no `xn--` prefix.
+    @inline(__always)
+    private static func isPlainLabel(_ out: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let length = end - start
+        guard length > 0, length <= EmailDomain.maxLabelLength else { return false }
+        guard out[start] != UInt8(ascii: "-"), out[end - 1] != UInt8(ascii: "-") else { return false }
+        if length >= 4 && out[start] == UInt8(ascii: "x") && out[start + 1] == UInt8(ascii: "n")
+            && out[start + 2] == UInt8(ascii: "-") && out[start + 3] == UInt8(ascii: "-")
+        {
+            return false
+        }
+        return true
+    }
+
+    /// ``applying(_:to:)`` of an ASCII dot-atom, joined with the rule's domain: the match key.
+    private static func key(local: UnsafeBufferPointer<UInt8>, rule: EmailTables.ProviderRule) -> String {
+        var end = local.count
+        if let index = local.firstIndex(where: { rule.separators.contains($0) }), index != 0 { end = index }
+        let domain = rule.canonicalDomain.utf8
+        return String(unsafeUninitializedCapacity: end + 1 + domain.count) { out in
+            var n = 0
+            for i in 0..<end where !(rule.dropsDots && local[i] == UInt8(ascii: ".")) {
+                out[n] = local[i]
+                n += 1
+            }
+            out[n] = UInt8(ascii: "@")
+            n += 1
+            for b in domain {
+                out[n] = b
+                n += 1
+            }
+            return n
+        }
     }
 
     // MARK: - Syntax and canonical form
@@ -183,6 +297,9 @@ struct LocalPart: Sendable {
         for b in 0x80...0xFF { table[b] = true }
         return table
     }()
+
+    /// ``atext`` for ASCII only (bytes ≥ 0x80 false), without `.`: the fast path's table.
+    static let asciiAtext: [Bool] = (0..<256).map { $0 < 0x80 && $0 != Int(UInt8(ascii: ".")) && atext[$0] }
 
     static func parse(_ bytes: ArraySlice<UInt8>) -> Result<LocalPart, EmailNormalizer.Failure> {
         guard let first = bytes.first else { return .failure(.emptyLocalPart) }

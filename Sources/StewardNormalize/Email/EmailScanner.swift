@@ -10,16 +10,19 @@ enum EmailScanner {
 
     /// Narrows `bytes` to the candidate address; fails only for empty values and placeholders without `@`.
     /// - Complexity: O(n), a few passes over the bytes.
-    static func clean(_ bytes: [UInt8]) -> Result<Range<Int>, EmailNormalizer.Failure> {
+    static func clean(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Range<Int>, EmailNormalizer.Failure> {
         var range = trimmedRange(bytes, 0..<bytes.count)
         if range.isEmpty { return .failure(.empty) }
         var mailto = stripMailto(bytes, &range)
-        if let open = firstOutsideQuotes(bytes, range, UInt8(ascii: "<")) {
+        // One pass for the first `<` and the last `@`; a second for the `@` only inside angle brackets.
+        var (open, lastAt) = firstAngleAndLastAt(bytes, range)
+        if let open {
             let close = bytes[(open + 1)..<range.upperBound].firstIndex(of: UInt8(ascii: ">")) ?? range.upperBound
             range = trimmedRange(bytes, (open + 1)..<close)
             mailto = stripMailto(bytes, &range) || mailto
+            lastAt = lastOutsideQuotes(bytes, range, UInt8(ascii: "@"))
         }
-        if let at = lastOutsideQuotes(bytes, range, UInt8(ascii: "@")) {
+        if let at = lastAt {
             // A trailing comment `jd@x.com (John Doe)`, or a mailto query `?subject=…`.
             if let paren = bytes[at..<range.upperBound].firstIndex(of: UInt8(ascii: "(")) {
                 range = range.lowerBound..<paren
@@ -74,7 +77,7 @@ enum EmailScanner {
 
     // MARK: - Helpers
 
-    private static func stripMailto(_ bytes: [UInt8], _ range: inout Range<Int>) -> Bool {
+    private static func stripMailto(_ bytes: UnsafeBufferPointer<UInt8>, _ range: inout Range<Int>) -> Bool {
         let prefix = "mailto:".utf8
         guard range.count > prefix.count else { return false }
         for (offset, expected) in prefix.enumerated() {
@@ -85,17 +88,44 @@ enum EmailScanner {
         return true
     }
 
-    private static func firstOutsideQuotes(_ bytes: [UInt8], _ range: Range<Int>, _ target: UInt8) -> Int? {
-        positionsOutsideQuotes(bytes, range, target, stopAtFirst: true)
+    /// `firstOutsideQuotes(bytes, range, "<")` and `lastOutsideQuotes(bytes, range, "@")` in one pass.
+    private static func firstAngleAndLastAt(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>
+    ) -> (open: Int?, at: Int?) {
+        var inQuotes = false
+        var escaped = false
+        var open: Int?
+        var at: Int?
+        for i in range {
+            let b = bytes[i]
+            if b > UInt8(ascii: "\\") {  // none of the bytes below
+                escaped = false
+                continue
+            }
+            if escaped {
+                escaped = false
+            } else if inQuotes && b == UInt8(ascii: "\\") {
+                escaped = true
+            } else if b == UInt8(ascii: "\"") {
+                inQuotes.toggle()
+            } else if !inQuotes && b == UInt8(ascii: "@") {
+                at = i
+            } else if !inQuotes && b == UInt8(ascii: "<") && open == nil {
+                open = i
+            }
+        }
+        return (open, at)
     }
 
-    private static func lastOutsideQuotes(_ bytes: [UInt8], _ range: Range<Int>, _ target: UInt8) -> Int? {
+    private static func lastOutsideQuotes(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ target: UInt8
+    ) -> Int? {
         positionsOutsideQuotes(bytes, range, target, stopAtFirst: false)
     }
 
     /// The first (or last) position of `target` outside double-quoted strings (with backslash escapes inside them).
     private static func positionsOutsideQuotes(
-        _ bytes: [UInt8], _ range: Range<Int>, _ target: UInt8, stopAtFirst: Bool
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ target: UInt8, stopAtFirst: Bool
     ) -> Int? {
         var inQuotes = false
         var escaped = false
@@ -117,7 +147,7 @@ enum EmailScanner {
     }
 
     /// Removes white space and `.`, `;`, `,` at the end, and `;`, `,` at the start (separators of address lists).
-    private static func strippingJunk(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+    private static func strippingJunk(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
         var range = trimmedRange(bytes, range)
         while let last = range.last,
             last >= range.lowerBound,
@@ -133,7 +163,7 @@ enum EmailScanner {
 
     /// `range` without white space at either end: ASCII space and controls up to 0x20, and the UTF-8 forms of
     /// no-break space, the U+2000…U+200D spaces and zero-width characters, U+202F, U+3000 and the BOM.
-    static func trimmedRange(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+    static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
         var lo = range.lowerBound
         var hi = range.upperBound
         while lo < hi {
@@ -168,12 +198,12 @@ enum EmailScanner {
         }
     }
 
-    private static func spaceLength(_ bytes: [UInt8], at i: Int, limit: Int) -> Int? {
+    private static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, limit: Int) -> Int? {
         guard i + 1 < limit else { return nil }
         return isSpaceSequence(bytes[i], bytes[i + 1], i + 2 < limit ? bytes[i + 2] : nil)
     }
 
-    private static func spaceLengthEnding(_ bytes: [UInt8], at end: Int, floor: Int) -> Int? {
+    private static func spaceLengthEnding(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int, floor: Int) -> Int? {
         if end - 2 >= floor, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 { return 2 }
         if end - 3 >= floor, isSpaceSequence(bytes[end - 3], bytes[end - 2], bytes[end - 1]) == 3 { return 3 }
         return nil

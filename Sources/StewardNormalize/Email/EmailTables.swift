@@ -20,6 +20,23 @@ struct EmailTables: Sendable {
     /// Rules by domain; an alias row's rules are already replaced by its canonical domain's rules.
     var providers: [String: ProviderRule]
 
+    /// What the normalizer needs to know about one domain, for one look-up per address.
+    struct DomainInfo: Sendable {
+        /// The provider rule (``providers``), if any.
+        var rule: ProviderRule?
+        /// The domain, or its alias target, is in ``freeMailDomains``.
+        var isFreeMail: Bool
+    }
+
+    /// Every domain of ``freeMailDomains`` and ``providers`` with its rule and free-mail flag.
+    var domains: [String: DomainInfo]
+    /// Octets of the longest role local part: longer local parts skip the set look-up.
+    var maxRoleLength: Int
+    /// ``domains`` keyed by UTF-8 bytes, for the ASCII fast path.
+    var domainsByBytes: ByteKeyTable<DomainInfo>
+    /// ``roleLocalParts`` keyed by UTF-8 bytes, for the ASCII fast path.
+    var rolesByBytes: ByteKeyTable<Bool>
+
     static let shared = EmailTables(
         freeMail: resourceText("free-mail-domains", "txt"),
         roles: resourceText("role-addresses", "txt"),
@@ -45,6 +62,18 @@ struct EmailTables: Sendable {
             }
         }
         self.providers = resolved
+        var domains: [String: DomainInfo] = [:]
+        let freeMail = freeMailDomains
+        for domain in freeMail.union(resolved.keys) {
+            let rule = resolved[domain]
+            var isFree = freeMail.contains(domain)
+            if !isFree, let rule { isFree = freeMail.contains(rule.canonicalDomain) }
+            domains[domain] = DomainInfo(rule: rule, isFreeMail: isFree)
+        }
+        self.domains = domains
+        maxRoleLength = roleLocalParts.map(\.utf8.count).max() ?? 0
+        domainsByBytes = ByteKeyTable(domains.map { (key: Array($0.key.utf8), value: $0.value) })
+        rolesByBytes = ByteKeyTable(roleLocalParts.map { (key: Array($0.utf8), value: true) })
     }
 
     /// Non-empty lines that are not `#` comments, trimmed.

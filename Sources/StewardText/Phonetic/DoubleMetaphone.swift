@@ -17,87 +17,138 @@ public enum DoubleMetaphone {
     ///     (`VAN `, `SAN `, `MAC GREGOR`).
     ///   - maxLength: codes are cut to this many characters (4 in the original); 0 or less means no limit.
     /// - Returns: the codes; `alternate` is empty when it equals `primary` (after cutting), as in the Python port.
-    /// - Complexity: O(n); two small arrays per call.
+    /// - Complexity: O(n) in the UTF-8 length, stopping early once both codes reach `maxLength`. One temporary
+    ///   buffer (on the stack for names of a few hundred bytes) holds the upper-cased, padded word and both codes;
+    ///   the only allocations are the result strings, and none for codes of up to 15 characters (small strings).
     public static func encode(_ s: String, maxLength: Int = 4) -> (primary: String, alternate: String) {
-        var word = [UInt8](s.utf8)
-        for i in word.indices where word[i] >= UInt8(ascii: "a") && word[i] <= UInt8(ascii: "z") {
-            word[i] -= 0x20
+        if let result = s.utf8.withContiguousStorageIfAvailable({ encode(utf8: $0, maxLength: maxLength) }) {
+            return result
         }
-        var encoder = Encoder(word: word)
-        encoder.run()
-        var primary = encoder.primary
-        var secondary = encoder.secondary
-        if maxLength > 0 {
-            if primary.count > maxLength { primary.removeLast(primary.count - maxLength) }
-            if secondary.count > maxLength { secondary.removeLast(secondary.count - maxLength) }
-        }
-        let p = String(decoding: primary, as: UTF8.self)
-        return (p, secondary == primary ? "" : String(decoding: secondary, as: UTF8.self))
+        var copy = s
+        copy.makeContiguousUTF8()
+        return copy.utf8.withContiguousStorageIfAvailable { encode(utf8: $0, maxLength: maxLength) } ?? ("", "")
     }
 
-    /// The state of one encoding: the upper-cased word, the position and both codes.
+    /// Bytes of padding on each side of the word: the rules look at most 6 bytes behind or ahead of a position
+    /// inside the word (and at `0..<6` for short words).
+    static let padding = 8
+
+    /// ``encode(_:maxLength:)`` of UTF-8 bytes.
+    static func encode(utf8 bytes: UnsafeBufferPointer<UInt8>, maxLength: Int) -> (primary: String, alternate: String) {
+        let n = bytes.count
+        if n == 0 { return ("", "") }
+        // Each input byte adds at most two characters to a code, plus one for an initial `X`.
+        let codeCapacity = 2 * n + 2
+        let wordCapacity = n + 2 * padding
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: wordCapacity + 2 * codeCapacity) { buffer in
+            guard let base = buffer.baseAddress else { return ("", "") }
+            // NUL before the word (the C++ reads nothing there), spaces after it (the C++ pads with spaces).
+            base.initialize(repeating: 0, count: padding)
+            for i in 0..<n {
+                let b = bytes[i]
+                base[padding + i] = b &- UInt8(ascii: "a") < 26 ? b &- 0x20 : b
+            }
+            (base + padding + n).initialize(repeating: 0x20, count: padding)
+            let primary = base + wordCapacity
+            let secondary = primary + codeCapacity
+            var encoder = Encoder(
+                word: UnsafePointer(base + padding), length: n, primary: primary, secondary: secondary,
+                limit: maxLength > 0 ? maxLength : Int.max)
+            encoder.run()
+            var p = encoder.primaryCount
+            var a = encoder.secondaryCount
+            if maxLength > 0 {
+                p = min(p, maxLength)
+                a = min(a, maxLength)
+            }
+            let primaryCode = UnsafeBufferPointer(start: primary, count: p)
+            let secondaryCode = UnsafeBufferPointer(start: secondary, count: a)
+            let primaryText = String(decoding: primaryCode, as: UTF8.self)
+            if p == a && primaryCode.elementsEqual(secondaryCode) { return (primaryText, "") }
+            return (primaryText, String(decoding: secondaryCode, as: UTF8.self))
+        }
+    }
+
+    /// The state of one encoding: the upper-cased, padded word, the position and both codes, all in the temporary
+    /// buffer of ``encode(utf8:maxLength:)``.
     struct Encoder {
-        let word: [UInt8]
+        /// The first byte of the word; `word[-padding..<length + padding]` is readable (NULs before, spaces after).
+        let word: UnsafePointer<UInt8>
         let length: Int
         let last: Int
         let slavoGermanic: Bool
-        var primary: [UInt8] = []
-        var secondary: [UInt8] = []
+        let primary: UnsafeMutablePointer<UInt8>
+        let secondary: UnsafeMutablePointer<UInt8>
+        var primaryCount = 0
+        var secondaryCount = 0
+        /// Encoding stops once both codes have this many characters (they are cut to it afterwards).
+        let limit: Int
 
-        init(word: [UInt8]) {
+        init(
+            word: UnsafePointer<UInt8>, length: Int, primary: UnsafeMutablePointer<UInt8>,
+            secondary: UnsafeMutablePointer<UInt8>, limit: Int
+        ) {
             self.word = word
-            self.length = word.count
-            self.last = word.count - 1
+            self.length = length
+            self.last = length - 1
+            self.primary = primary
+            self.secondary = secondary
+            self.limit = limit
             var sg = false
-            for (i, b) in word.enumerated() {
-                if b == UInt8(ascii: "W") || b == UInt8(ascii: "K") { sg = true }
-                if b == UInt8(ascii: "C") && i + 1 < word.count && word[i + 1] == UInt8(ascii: "Z") { sg = true }
+            for i in 0..<length {
+                let b = word[i]
+                if b == UInt8(ascii: "W") || b == UInt8(ascii: "K")
+                    || (b == UInt8(ascii: "C") && word[i + 1] == UInt8(ascii: "Z"))
+                {
+                    sg = true
+                    break
+                }
             }
             self.slavoGermanic = sg
-            primary.reserveCapacity(8)
-            secondary.reserveCapacity(8)
         }
 
         /// The byte at `i`; a space past the end (the C++ pads with spaces), NUL before the start.
         @inline(__always)
         func at(_ i: Int) -> UInt8 {
-            if i < 0 { return 0 }
-            return i < length ? word[i] : 0x20
+            word[i]
         }
 
         @inline(__always)
         func at(_ i: Int, _ c: Unicode.Scalar) -> Bool {
-            at(i) == UInt8(truncatingIfNeeded: c.value)
+            word[i] == UInt8(truncatingIfNeeded: c.value)
         }
 
-        /// Whether `s` occurs at `start` (false for a negative start, as `StringAt` in the C++).
+        /// Whether `s` occurs at `start` (false for a negative start, as `StringAt` in the C++: the NUL padding
+        /// matches no letter).
+        @inline(__always)
         func isAt(_ start: Int, _ s: StaticString) -> Bool {
-            if start < 0 { return false }
             let n = s.utf8CodeUnitCount
             let p = s.utf8Start
-            for k in 0..<n where at(start + k) != p[k] { return false }
+            for k in 0..<n where word[start + k] != p[k] { return false }
             return true
         }
 
+        @inline(__always)
         func isAt(_ start: Int, _ a: StaticString, _ b: StaticString) -> Bool {
             isAt(start, a) || isAt(start, b)
         }
 
+        @inline(__always)
         func isAt(_ start: Int, _ a: StaticString, _ b: StaticString, _ c: StaticString) -> Bool {
             isAt(start, a) || isAt(start, b) || isAt(start, c)
         }
 
-        /// Whether the byte at `i` is one of `set`.
+        /// Whether the byte at `i` is one of `set` (never NUL, so false before the start).
+        @inline(__always)
         func isOneOf(_ i: Int, _ set: StaticString) -> Bool {
-            if i < 0 { return false }
-            let c = at(i)
+            let c = word[i]
             let p = set.utf8Start
             for k in 0..<set.utf8CodeUnitCount where p[k] == c { return true }
             return false
         }
 
+        @inline(__always)
         func isVowel(_ i: Int) -> Bool {
-            if i < 0 || i >= length { return false }
             switch word[i] {
             case UInt8(ascii: "A"), UInt8(ascii: "E"), UInt8(ascii: "I"), UInt8(ascii: "O"), UInt8(ascii: "U"),
                 UInt8(ascii: "Y"):
@@ -106,24 +157,35 @@ public enum DoubleMetaphone {
             }
         }
 
+        @inline(__always)
         mutating func add(_ main: StaticString) {
-            append(main, to: &primary)
-            append(main, to: &secondary)
+            appendPrimary(main)
+            appendSecondary(main)
         }
 
         /// `MetaphAdd(main, alt)` of the C++: an empty alternate repeats `main`, a `" "` alternate adds nothing.
+        @inline(__always)
         mutating func add(_ main: StaticString, _ alt: StaticString) {
-            append(main, to: &primary)
+            appendPrimary(main)
             if alt.utf8CodeUnitCount > 0 {
-                if alt.utf8Start[0] != 0x20 { append(alt, to: &secondary) }
+                if alt.utf8Start[0] != 0x20 { appendSecondary(alt) }
             } else if main.utf8CodeUnitCount > 0 && main.utf8Start[0] != 0x20 {
-                append(main, to: &secondary)
+                appendSecondary(main)
             }
         }
 
-        private func append(_ s: StaticString, to code: inout [UInt8]) {
+        @inline(__always)
+        private mutating func appendPrimary(_ s: StaticString) {
             let p = s.utf8Start
-            for k in 0..<s.utf8CodeUnitCount { code.append(p[k]) }
+            for k in 0..<s.utf8CodeUnitCount { primary[primaryCount + k] = p[k] }
+            primaryCount += s.utf8CodeUnitCount
+        }
+
+        @inline(__always)
+        private mutating func appendSecondary(_ s: StaticString) {
+            let p = s.utf8Start
+            for k in 0..<s.utf8CodeUnitCount { secondary[secondaryCount + k] = p[k] }
+            secondaryCount += s.utf8CodeUnitCount
         }
 
         mutating func run() {
@@ -135,6 +197,7 @@ public enum DoubleMetaphone {
                 current += 1
             }
             while current < length {
+                if primaryCount >= limit && secondaryCount >= limit { break }
                 switch at(current) {
                 case UInt8(ascii: "A"), UInt8(ascii: "E"), UInt8(ascii: "I"), UInt8(ascii: "O"), UInt8(ascii: "U"),
                     UInt8(ascii: "Y"):
