@@ -20,6 +20,10 @@ extension RecordFields: Codable {
         for (field, value) in setFields {
             try container.encode(value, forKey: Key(field.rawValue))
         }
+        // `emails`, `phones` and `extras` are built on each access: read them once.
+        let emails = self.emails
+        let phones = self.phones
+        let extras = self.extras
         if !emails.isEmpty { try container.encode(emails.map(\.value), forKey: Key("emails")) }
         if !phones.isEmpty { try container.encode(phones.map(\.value), forKey: Key("phones")) }
         let hasEmailKinds = emails.contains { $0.kind != nil }

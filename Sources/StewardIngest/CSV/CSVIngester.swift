@@ -26,8 +26,9 @@ public struct CSVOptions: Sendable {
 /// different field count than the header, no value besides its id, or a source id already used earlier in the file
 /// is rejected with the physical line it starts on; every other row becomes a record.
 ///
-/// Limits: the file is read whole; parsing allocates nothing per field (byte ranges) and creates `String`s only for
-/// non-blank cells; at most 16 384 fields per row are kept.
+/// Limits: the file is read whole; parsing allocates nothing per field (byte ranges); values are copied as UTF-8
+/// bytes into each record's ``RecordFields`` buffer (two allocations per record, `String`s only for source ids);
+/// at most 16 384 fields per row are kept.
 ///
 /// - Complexity: O(n) in the file size.
 public struct CSVIngester: Sendable {
@@ -151,8 +152,8 @@ public struct CSVIngester: Sendable {
                 delimiter: dialect.delimiter, maxFieldBytes: options.maxFieldBytes)
             var row = CSVRow()
             var header: RowMapper?
-            var seenIDs: [String: SourceLocation] = [:]
-            seenIDs.reserveCapacity(min(buffer.count / 128, 1 << 20))
+            // Source id → index in `result.records` of the record that first used it.
+            var seenIDs: [String: Int] = [:]
             while parser.next(into: &row) {
                 if row.isBlankLine { continue }
                 guard let mapper = header else {
@@ -162,6 +163,9 @@ public struct CSVIngester: Sendable {
                                 + "its fields were used as parsed")
                     }
                     header = RowMapper(mapping: HeaderMapping(headers: row.fields.map(parser.string)))
+                    let estimate = CSVIngester.estimatedRowCount(after: parser)
+                    result.records.reserveCapacity(estimate)
+                    seenIDs.reserveCapacity(estimate)
                     continue
                 }
                 let location = SourceLocation(file: displayPath, line: row.line)
@@ -173,24 +177,26 @@ public struct CSVIngester: Sendable {
                     reject(reason(for: issue))
                     continue
                 }
-                if row.fields.allSatisfy(parser.isBlank) { continue }
                 guard row.fields.count == mapper.columnCount else {
+                    if row.fields.allSatisfy(parser.isBlank) { continue }
                     reject(.wrongColumnCount(expected: mapper.columnCount, found: row.fields.count))
                     continue
                 }
-                let (fields, id) = mapper.map(row, parser)
-                guard !fields.isEmpty else {
+                let mapped = mapper.map(row, parser)
+                if mapped.allBlank { continue }
+                guard !mapped.fields.isEmpty else {
                     reject(.emptyRecord)
                     continue
                 }
-                let sourceID = id ?? location.description
-                if let first = seenIDs[sourceID] {
-                    reject(.duplicateSourceID(sourceID, firstSeen: first.description))
+                let sourceID = mapped.id ?? location.description
+                // One hash lookup: inserts the new record's index unless the id is already there.
+                let first = CSVIngester.firstUse(of: &seenIDs[sourceID, default: -1], next: result.records.count)
+                if first >= 0 {
+                    reject(.duplicateSourceID(sourceID, firstSeen: result.records[first].location.description))
                     continue
                 }
-                seenIDs[sourceID] = location
                 result.records.append(
-                    SourceRecord(source: source, sourceID: sourceID, location: location, fields: fields))
+                    SourceRecord(source: source, sourceID: sourceID, location: location, fields: mapped.fields))
             }
             if header == nil {
                 result.warnings.append("\(displayPath): no header row (the file is empty)")
@@ -198,21 +204,107 @@ public struct CSVIngester: Sendable {
         }
         return result
     }
+
+    /// Returns the stored index, or stores `next` into an empty (`-1`) slot and returns `-1`.
+    @inline(__always)
+    static func firstUse(of slot: inout Int, next: Int) -> Int {
+        if slot >= 0 { return slot }
+        slot = next
+        return -1
+    }
+
+    /// Rows left after the parser's position, estimated from the average length of up to 256 following rows
+    /// (plus 2 %), so the record array and the id table are allocated once for typical files. At most one row
+    /// per 8 bytes left is assumed, which bounds what a sample of unusually short rows can reserve.
+    static func estimatedRowCount(after parser: CSVParser) -> Int {
+        var sampler = parser
+        var row = CSVRow()
+        let startPosition = parser.position
+        var rows = 0
+        while rows < 256, sampler.next(into: &row) { rows += 1 }
+        let sampled = sampler.position - startPosition
+        let remaining = parser.count - startPosition
+        guard rows > 0, sampled > 0 else { return 0 }
+        if sampler.position >= parser.count { return rows }
+        let estimate = Double(remaining) / Double(sampled) * Double(rows) * 1.02
+        return min(Int(estimate) + 16, remaining / 8)
+    }
 }
 
 /// Applies a ``HeaderMapping`` to parsed rows.
+///
+/// The roles are compiled once per file into a plan of one small ``Column`` per column, so the per-cell work is a
+/// switch on a one-byte tag and no role payload (kind, extra name) is copied unless it is used. Values go to
+/// ``RecordFields`` as byte ranges of the input (unescaped into a scratch buffer only when they hold doubled
+/// quotes); each record reserves its buffer from its row's length, so it allocates once.
 struct RowMapper {
+    /// What a column does with a non-blank cell.
+    enum Action: UInt8 {
+        case sourceID, single, email, phone, kindCell, address, extra
+    }
+
+    struct Column {
+        var action: Action
+        /// The canonical field of `.single` and `.address` columns.
+        var field: CanonicalField
+        /// The Google kind group of `.email`/`.phone` columns (`-1`: none); the address group of `.address`.
+        var group: Int
+        /// The kind the header gives `.email`/`.phone` values.
+        var headerKind: String?
+        /// The extra-field name of `.extra` columns, and of `.address` columns outside the row's address group.
+        var extraName: String
+    }
+
     let mapping: HeaderMapping
     let columnCount: Int
-    /// Extra-field names for address columns outside the row's chosen address group.
-    let addressExtraNames: [String]
+    let columns: [Column]
     let hasKindColumns: Bool
     let hasAddressGroups: Bool
+    /// Bytes of labels a record may store besides its row's text: extra-field names (with room for a `_N`
+    /// suffix) and contact kinds.
+    let labelBytes: Int
 
     init(mapping: HeaderMapping) {
         self.mapping = mapping
         self.columnCount = mapping.headers.count
-        self.addressExtraNames = mapping.headers.map(HeaderMapping.snakeCase)
+        var columns: [Column] = []
+        columns.reserveCapacity(mapping.roles.count)
+        for (i, role) in mapping.roles.enumerated() {
+            var column = Column(action: .extra, field: .fullName, group: -1, headerKind: nil, extraName: "")
+            switch role {
+            case .sourceID:
+                column.action = .sourceID
+            case .field(let canonical):
+                column.action = .single
+                column.field = canonical
+            case .email(let kind, let group):
+                column.action = .email
+                column.headerKind = kind
+                column.group = group ?? -1
+            case .phone(let kind, let group):
+                column.action = .phone
+                column.headerKind = kind
+                column.group = group ?? -1
+            case .emailKind, .phoneKind:
+                column.action = .kindCell
+            case .address(let canonical, let group):
+                column.action = .address
+                column.field = canonical
+                column.group = group
+                column.extraName = HeaderMapping.snakeCase(mapping.headers[i])
+            case .extra(let name):
+                column.extraName = name
+            }
+            columns.append(column)
+        }
+        self.columns = columns
+        self.labelBytes = columns.reduce(0) { total, column in
+            switch column.action {
+            case .email, .phone: return total + (column.headerKind?.utf8.count ?? 8)
+            case .extra, .address: return total + column.extraName.utf8.count + 3
+            case .sourceID, .single, .kindCell: return total
+            }
+        }
         self.hasKindColumns = mapping.roles.contains {
             switch $0 {
             case .emailKind, .phoneKind: return true
@@ -242,10 +334,12 @@ struct RowMapper {
         return lower
     }
 
-    /// The record fields of one row (its field count equals the header's) and its source id, if it has one.
-    func map(_ row: CSVRow, _ parser: CSVParser) -> (RecordFields, String?) {
+    /// The record fields of one row (its field count equals the header's), its source id if it has one, and
+    /// whether every cell is blank (only bytes `<= 0x20`; such rows are skipped, not rejected).
+    func map(_ row: CSVRow, _ parser: CSVParser) -> (fields: RecordFields, id: String?, allBlank: Bool) {
         var fields = RecordFields()
         var sourceID: String?
+        var allBlank = true
         let roles = mapping.roles
         var emailKinds: [Int: [String?]] = [:]
         var phoneKinds: [Int: [String?]] = [:]
@@ -279,33 +373,70 @@ struct RowMapper {
             guard let kinds, !kinds.isEmpty else { return nil }
             return k < kinds.count ? kinds[k] : kinds[0]
         }
-        for (i, role) in roles.enumerated() {
-            let field = row.fields[i]
-            guard !parser.isBlank(field) else { continue }
-            switch role {
-            case .sourceID:
-                let id = parser.trimmed(field)
-                if !id.isEmpty { sourceID = parser.string(id) }
-            case .field(let canonical):
-                parser.forEachPart(field) { _, part in fields.set(canonical, part) }
-            case .email(let headerKind, let group):
-                let kinds = group.flatMap { emailKinds[$0] }
-                parser.forEachPart(field) { k, part in fields.addEmail(part, kind: headerKind ?? kind(kinds, k)) }
-            case .phone(let headerKind, let group):
-                let kinds = group.flatMap { phoneKinds[$0] }
-                parser.forEachPart(field) { k, part in fields.addPhone(part, kind: headerKind ?? kind(kinds, k)) }
-            case .emailKind, .phoneKind:
-                continue
-            case .address(let canonical, let group):
-                if group == addressGroup {
-                    parser.forEachPart(field) { _, part in fields.set(canonical, part) }
-                } else {
-                    fields.addExtra(addressExtraNames[i], parser.string(field))
+        let base = parser.base
+        var scratch: [UInt8] = []
+        fields.reserveCapacity(bytes: row.end - row.start + labelBytes, values: min(columnCount, 16))
+        row.fields.withUnsafeBufferPointer { cells in
+            columns.withUnsafeBufferPointer { columns in
+                for i in 0..<cells.count {
+                    let cell = cells[i]
+                    // Blank: only bytes <= 0x20 (what `CSVParser.isBlank` tests).
+                    var start = cell.start
+                    while start < cell.end && base[start] <= 0x20 { start += 1 }
+                    if start == cell.end { continue }
+                    allBlank = false
+                    switch columns[i].action {
+                    case .sourceID:
+                        let id = parser.trimmed(cell)
+                        if !id.isEmpty { sourceID = parser.string(id) }
+                    case .single:
+                        let canonical = columns[i].field
+                        parser.forEachPartRange(cell) { _, part in
+                            guard !part.isEmpty else { return }
+                            parser.withBytes(part, scratch: &scratch) { fields.set(canonical, utf8: $0) }
+                        }
+                    case .email:
+                        let headerKind = columns[i].headerKind
+                        let group = columns[i].group
+                        let kinds = hasKindColumns && group >= 0 ? emailKinds[group] : nil
+                        parser.forEachPartRange(cell) { k, part in
+                            guard !part.isEmpty else { return }
+                            parser.withBytes(part, scratch: &scratch) {
+                                fields.addEmail(utf8: $0, kind: headerKind ?? kind(kinds, k))
+                            }
+                        }
+                    case .phone:
+                        let headerKind = columns[i].headerKind
+                        let group = columns[i].group
+                        let kinds = hasKindColumns && group >= 0 ? phoneKinds[group] : nil
+                        parser.forEachPartRange(cell) { k, part in
+                            guard !part.isEmpty else { return }
+                            parser.withBytes(part, scratch: &scratch) {
+                                fields.addPhone(utf8: $0, kind: headerKind ?? kind(kinds, k))
+                            }
+                        }
+                    case .kindCell:
+                        continue
+                    case .address:
+                        if columns[i].group == addressGroup {
+                            let canonical = columns[i].field
+                            parser.forEachPartRange(cell) { _, part in
+                                guard !part.isEmpty else { return }
+                                parser.withBytes(part, scratch: &scratch) { fields.set(canonical, utf8: $0) }
+                            }
+                        } else {
+                            parser.withBytes(parser.paddingTrimmed(cell), scratch: &scratch) {
+                                fields.addExtra(columns[i].extraName, utf8: $0)
+                            }
+                        }
+                    case .extra:
+                        parser.withBytes(parser.paddingTrimmed(cell), scratch: &scratch) {
+                            fields.addExtra(columns[i].extraName, utf8: $0)
+                        }
+                    }
                 }
-            case .extra(let name):
-                fields.addExtra(name, parser.string(field))
             }
         }
-        return (fields, sourceID)
+        return (fields, sourceID, allBlank)
     }
 }
