@@ -123,10 +123,7 @@ public struct CSVIngester: Sendable {
         var rows: [(line: Int, cells: [String])] = []
         var rejects: [Reject] = []
         decoded.bytes.withUnsafeBufferPointer { buffer in
-            let dialect = CSVDialect.detect(buffer, start: decoded.start, override: options.delimiter)
-            var parser = CSVParser(
-                buffer: buffer, start: dialect.dataStart, startLine: dialect.dataStartLine,
-                delimiter: dialect.delimiter, maxFieldBytes: options.maxFieldBytes)
+            var parser = CSVParser(decoded: buffer, start: decoded.start, options: options)
             var row = CSVRow()
             while parser.next(into: &row) {
                 if row.isBlankLine { continue }
@@ -146,10 +143,7 @@ public struct CSVIngester: Sendable {
     func ingest(decoded: DecodedText, displayPath: String, source: String) -> IngestResult {
         var result = IngestResult(warnings: decoded.warnings.map { "\(displayPath): \($0)" })
         decoded.bytes.withUnsafeBufferPointer { buffer in
-            let dialect = CSVDialect.detect(buffer, start: decoded.start, override: options.delimiter)
-            var parser = CSVParser(
-                buffer: buffer, start: dialect.dataStart, startLine: dialect.dataStartLine,
-                delimiter: dialect.delimiter, maxFieldBytes: options.maxFieldBytes)
+            var parser = CSVParser(decoded: buffer, start: decoded.start, options: options)
             var row = CSVRow()
             var header: RowMapper?
             // Source id → index in `result.records` of the record that first used it.

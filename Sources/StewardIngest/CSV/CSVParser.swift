@@ -85,6 +85,14 @@ struct CSVParser {
         self.maxFieldBytes = maxFieldBytes
     }
 
+    /// A parser over decoded text (after its BOM) with the dialect detected, or overridden by `options`.
+    init(decoded buffer: UnsafeBufferPointer<UInt8>, start: Int, options: CSVOptions) {
+        let dialect = CSVDialect.detect(buffer, start: start, override: options.delimiter)
+        self.init(
+            buffer: buffer, start: dialect.dataStart, startLine: dialect.dataStartLine, delimiter: dialect.delimiter,
+            maxFieldBytes: options.maxFieldBytes)
+    }
+
     /// Parses the next row into `row` (reusing its storage). Returns `false` at the end of input.
     mutating func next(into row: inout CSVRow) -> Bool {
         guard position < count else { return false }
@@ -281,30 +289,12 @@ struct CSVParser {
     static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
 
     /// Calls `body` with each string of `field` split at Google's multi-value separator ` ::: ` (once, with the
-    /// whole field, when there is none).
+    /// whole field, when there is none), each trimmed of ASCII spaces and controls as in ``forEachPartRange(_:_:)``.
     ///
     /// - Complexity: O(field length); no allocation beyond the strings.
     @inline(__always)
     func forEachPart(_ field: CSVField, _ body: (_ index: Int, _ part: String) -> Void) {
-        let colon = UInt8(ascii: ":")
-        let space = UInt8(ascii: " ")
-        var index = 0
-        var pieceStart = field.start
-        var i = field.start + 1
-        // A separator is " ::: ": find its colons, then check the spaces around them.
-        while i + 3 < field.end {
-            if base[i] == colon && base[i + 1] == colon && base[i + 2] == colon && base[i - 1] == space
-                && base[i + 3] == space
-            {
-                body(index, string(CSVField(start: pieceStart, end: i - 1, hasEscapedQuote: field.hasEscapedQuote)))
-                index += 1
-                pieceStart = i + 4
-                i += 4
-                continue
-            }
-            i += 1
-        }
-        body(index, string(CSVField(start: pieceStart, end: field.end, hasEscapedQuote: field.hasEscapedQuote)))
+        forEachPartRange(field) { index, part in body(index, string(part)) }
     }
 
     /// Calls `body` with the byte range of each part of `field` split at Google's multi-value separator ` ::: `,

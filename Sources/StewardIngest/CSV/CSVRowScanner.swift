@@ -40,10 +40,7 @@ public enum CSVRowScanner {
             throw StewardError(.unsupportedEncoding, error.message)
         }
         decoded.bytes.withUnsafeBufferPointer { buffer in
-            let dialect = CSVDialect.detect(buffer, start: decoded.start, override: options.delimiter)
-            var parser = CSVParser(
-                buffer: buffer, start: dialect.dataStart, startLine: dialect.dataStartLine,
-                delimiter: dialect.delimiter, maxFieldBytes: options.maxFieldBytes)
+            var parser = CSVParser(decoded: buffer, start: decoded.start, options: options)
             var row = CSVRow()
             while parser.next(into: &row) {
                 if row.isBlankLine { continue }
