@@ -47,6 +47,12 @@ public enum InspectJob {
 
     /// The format of a file: the explicit one, else from its extension. Throws a usage error when unknown.
     public static func format(of path: String, explicit: IngestFormat?) throws -> IngestFormat {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw StewardError(
+                .badUsage, "is a directory; give the files in it (e.g. \(path)/*.csv)",
+                location: SourceLocation(file: path))
+        }
         if let explicit { return explicit }
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         if let format = extensionFormats[ext] { return format }

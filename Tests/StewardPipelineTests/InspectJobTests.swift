@@ -16,6 +16,13 @@ struct InspectJobTests {
         let error = try #require(throws: StewardError.self) { try InspectJob.format(of: "cards.docx", explicit: nil) }
         #expect(error.code == .badUsage)
         #expect(error.description.contains("cards.docx"))
+        let directory = try #require(throws: StewardError.self) {
+            try InspectJob.format(of: Fixtures.url("sources/csv").path, explicit: .csv)
+        }
+        #expect(
+            directory.description.hasSuffix(
+                "sources/csv: is a directory; give the files in it (e.g. "
+                    + Fixtures.url("sources/csv").path + "/*.csv)"))
     }
 
     @Test("every record read is accepted or rejected; sources are file names")
