@@ -76,6 +76,16 @@ struct CLITests {
         #expect(phones.compactMap { $0["e164"] as? String } == ["+49301234567", "+491712345678"])
     }
 
+    @Test("inspect output over the samples equals the reviewed golden files (stdout and stderr)")
+    func golden() throws {
+        let outcome = try StewardProcess.run(["inspect"] + Self.samples)
+        #expect(outcome.status == 1)
+        let stdout = try Golden.mismatch(outcome.stdout, golden: "inspect/samples.jsonl")
+        #expect(stdout == nil, "\(stdout ?? "")")
+        let stderr = try Golden.mismatch(outcome.stderr, golden: "inspect/samples.stderr")
+        #expect(stderr == nil, "\(stderr ?? "")")
+    }
+
     @Test("inspect output is byte-identical run to run")
     func deterministic() throws {
         let first = try StewardProcess.run(["inspect"] + Self.samples)
