@@ -224,6 +224,36 @@ struct NameNormalizerTests {
 /// Differential check against `testdata/reference/names.tsv`: every field of `NameNormalizer.normalized` for a few
 /// hundred messy inputs, recorded from the implementation before the byte-level rewrite. Regenerate (only after a
 /// deliberate behaviour change) with `STEWARD_REGENERATE=names swift test --filter NameReference`.
+@Suite("Name normalizer separators")
+struct NameSeparatorTests {
+    let normalizer = NameNormalizer()
+
+    @Test("a part with affixes after a comma or semicolon keeps the name and moves the affixes out")
+    func affixesAfterSeparator() throws {
+        // As in a semicolon-delimited German export: Nachname "Weiß; Dr.", Anrede "Frau".
+        let weiss = try #require(
+            normalizer.normalized(
+                fullName: nil, given: "Anna", middle: nil, family: "Weiß; Dr.", prefix: "Frau", suffix: nil))
+        #expect(weiss.family == "Weiß")
+        #expect(weiss.prefix == "Frau Dr.")
+        #expect(weiss.key == "anna weiss")
+        let smith = try #require(
+            normalizer.normalized(
+                fullName: nil, given: "John", middle: nil, family: "Smith, Jr.", prefix: nil, suffix: nil))
+        #expect(smith.family == "Smith")
+        #expect(smith.suffix == "Jr.")
+    }
+
+    @Test(
+        "a semicolon in a free-text name reads as a comma",
+        arguments: [
+            ("Schmidt; Anna", "anna schmidt"), ("Weiß; Dr.", "weiss"), ("Müller;Hans", "hans muller"),
+        ])
+    func semicolon(raw: String, key: String) {
+        #expect(normalizer.matchKey(raw) == key)
+    }
+}
+
 @Suite("Name normalizer reference outputs")
 struct NameReferenceTests {
     static let path = "reference/names.tsv"

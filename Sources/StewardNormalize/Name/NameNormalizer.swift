@@ -152,6 +152,17 @@ public struct NameNormalizer: Sendable {
         let cleaned = NameParser.cleaned(raw)
         guard !cleaned.isEmpty else { return nil }
         let tables = self.tables
+        // One name with affixes after a comma ("Weiß, Dr.", "Smith, Jr."): the affixes move out, the name stays.
+        if cleaned.utf8.contains(UInt8(ascii: ",")) {
+            let parsed = NameParser.parse(cleaned, tables: tables)
+            if let name = parsed.family, parsed.given == nil, parsed.middle == nil,
+                !parsed.prefixes.isEmpty || !parsed.suffixes.isEmpty
+            {
+                prefixes += parsed.prefixes
+                suffixes += parsed.suffixes
+                return name
+            }
+        }
         var copy = cleaned
         return copy.withUTF8 { bytes -> String?? in
             guard NameParser.isSimple(bytes) else { return .none }

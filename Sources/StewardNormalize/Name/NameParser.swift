@@ -34,9 +34,14 @@ struct ParsedName: Sendable, Equatable {
 /// name with tokens as byte spans and table look-ups through ``PackedKey``s; no `String` is built except the
 /// returned parts. Other names go through ``GeneralNameParser``, the `Character`-based version of the same rules.
 enum NameParser {
-    /// NFC, whitespace runs collapsed to single spaces, zero-width characters removed, trimmed.
+    /// NFC, whitespace runs collapsed to single spaces, zero-width characters removed, `;` read as `,`, trimmed.
     /// - Complexity: O(n); no Foundation call unless a scalar may change under NFC (``mayNeedNFC(_:)``).
     static func cleaned(_ raw: String) -> String {
+        // A semicolon separates like a comma: semicolon-delimited exports write "Weiß; Dr." for "Weiß, Dr.".
+        if raw.utf8.contains(UInt8(ascii: ";")) {
+            let commas = raw.utf8.map { $0 == UInt8(ascii: ";") ? UInt8(ascii: ",") : $0 }
+            return cleaned(String(decoding: commas, as: UTF8.self))
+        }
         var isASCII = true
         var needsWork = false
         var previousSpace = true
