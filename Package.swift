@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "steward",
             dependencies: [
-                "StewardModel", "StewardPipeline", "StewardNormalize", "StewardText",
+                "StewardModel", "StewardPipeline", "StewardIngest", "StewardNormalize", "StewardText", "StewardReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
