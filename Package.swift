@@ -14,10 +14,12 @@ let package = Package(
         .library(name: "StewardIngest", targets: ["StewardIngest"]),
         .library(name: "StewardNormalize", targets: ["StewardNormalize"]),
         .library(name: "StewardReport", targets: ["StewardReport"]),
+        .library(name: "StewardConfig", targets: ["StewardConfig"]),
         .library(name: "StewardPipeline", targets: ["StewardPipeline"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // Values that cross stages. No algorithms.
@@ -32,6 +34,8 @@ let package = Package(
             dependencies: ["StewardModel", "StewardText"],
             resources: [.process("Resources")]
         ),
+        // Pipeline files: lint with line:col diagnostics, then resolve into one immutable PipelineSpec.
+        .target(name: "StewardConfig", dependencies: ["StewardModel", .product(name: "Yams", package: "Yams")]),
         // Output files: formula-safe CSV, rejects, atomic writes.
         .target(name: "StewardReport", dependencies: ["StewardModel"]),
         // The only module that knows the order of the stages.
@@ -44,6 +48,7 @@ let package = Package(
             name: "steward",
             dependencies: [
                 "StewardModel", "StewardPipeline", "StewardIngest", "StewardNormalize", "StewardText", "StewardReport",
+                "StewardConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +61,9 @@ let package = Package(
         .testTarget(
             name: "StewardNormalizeTests",
             dependencies: ["StewardNormalize", "StewardModel", "StewardText", "StewardTestSupport"]
+        ),
+        .testTarget(
+            name: "StewardConfigTests", dependencies: ["StewardConfig", "StewardModel", "StewardTestSupport"]
         ),
         .testTarget(name: "StewardReportTests", dependencies: ["StewardReport", "StewardModel"]),
         .testTarget(

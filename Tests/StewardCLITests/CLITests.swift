@@ -86,6 +86,22 @@ struct CLITests {
         #expect(stderr == nil, "\(stderr ?? "")")
     }
 
+    @Test("validate: a clean pipeline exits 0 with a summary; a bad one exits 2 with compiler-style diagnostics")
+    func validate() throws {
+        let clean = try StewardProcess.run(["validate", "pipelines/demo.yaml"])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(clean.stdout.contains("pipelines/demo.yaml: ok: pipeline 'demo', 4 source(s), 4 file(s)"))
+        let bad = try StewardProcess.run(["validate", "testdata/config/invalid/unknown_keys.yaml"])
+        #expect(bad.status == 2)
+        #expect(
+            bad.stderr.contains(
+                "testdata/config/invalid/unknown_keys.yaml:8:5: error: sources[0].trsut: unknown key; did you mean 'trust'?"
+            ))
+        let missing = try StewardProcess.run(["validate", "nope.yaml"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("nope.yaml: error: no such pipeline file"))
+    }
+
     @Test("inspect output is byte-identical run to run")
     func deterministic() throws {
         let first = try StewardProcess.run(["inspect"] + Self.samples)

@@ -10,7 +10,7 @@ struct Steward: ParsableCommand {
             file problem, 3 failure.
             """,
         version: StewardVersion.current,
-        subcommands: [Inspect.self, Normalize.self, Similarity.self]
+        subcommands: [Validate.self, Inspect.self, Normalize.self, Similarity.self]
     )
 }
 

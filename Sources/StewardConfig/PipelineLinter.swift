@@ -1,0 +1,461 @@
+import Foundation
+import StewardModel
+import Yams
+
+/// Walks the YAML node tree of a pipeline file, collecting diagnostics and building the spec as it goes.
+struct PipelineLinter {
+    let file: String
+    let baseDirectory: String
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Extra (non-canonical) field names that sources map, so blocking and comparisons may use them.
+    private var extraFields: Set<String> = []
+    /// Nodes visited; bounds the walk (YAML aliases share nodes, so a hostile file could fan out).
+    private var visited = 0
+    static let maxNodes = 100_000
+
+    init(file: String, baseDirectory: String) {
+        self.file = file
+        self.baseDirectory = baseDirectory
+    }
+
+    // MARK: - Document
+
+    mutating func pipeline(_ root: Node) -> PipelineSpec? {
+        guard let top = mapping(root, "", allowed: PipelineValidator.topLevelKeys) else { return nil }
+        if let version = top["version"] {
+            if version.value.int != 1 { error(version.value, "version", "only version 1 exists") }
+        } else {
+            error(root, "version", "missing; add 'version: 1'")
+        }
+        let name = top["name"].flatMap { string($0.value, "name") } ?? ""
+        if top["name"] == nil { error(root, "name", "missing; name the pipeline (e.g. 'name: nightly-crm')") }
+        var region: String?
+        if let defaults = top["defaults"], let map = mapping(defaults.value, "defaults", allowed: ["region"]) {
+            region = map["region"].flatMap { self.region($0.value, "defaults.region") }
+        }
+        var sources: [SourceSpec] = []
+        if let node = top["sources"] {
+            sources = self.sources(node.value)
+        } else {
+            error(root, "sources", "missing; a pipeline needs at least one source")
+        }
+        let blocking = top["blocking"].map { self.blocking($0.value) } ?? []
+        if top["blocking"] == nil && !sources.isEmpty {
+            warning(root, "blocking", "no blocking passes: the built-in contact passes will apply")
+        }
+        let comparisons = top["compare"].map { self.comparisons($0.value) } ?? []
+        var merge = 0.95
+        var review = 0.70
+        if let node = top["thresholds"], let map = mapping(node.value, "thresholds", allowed: ["merge", "review"]) {
+            merge = map["merge"].flatMap { probability($0.value, "thresholds.merge") } ?? merge
+            review = map["review"].flatMap { probability($0.value, "thresholds.review") } ?? review
+            if review > merge {
+                error(node.value, "thresholds", "review (\(review)) must not be above merge (\(merge))")
+            }
+        }
+        let survivorship = top["survivorship"].map { self.survivorship($0.value) } ?? [:]
+        var mustLink: [[String]] = []
+        var cannotLink: [[String]] = []
+        if let node = top["constraints"],
+            let map = mapping(node.value, "constraints", allowed: ["must_link", "cannot_link"])
+        {
+            mustLink = map["must_link"].map { recordPairs($0.value, "constraints.must_link") } ?? []
+            cannotLink = map["cannot_link"].map { recordPairs($0.value, "constraints.cannot_link") } ?? []
+        }
+        var output = "out/\(name.isEmpty ? "pipeline" : name)"
+        if let node = top["output"], let map = mapping(node.value, "output", allowed: ["dir"]) {
+            output = map["dir"].flatMap { string($0.value, "output.dir") } ?? output
+        }
+        let store = top["store"].flatMap { string($0.value, "store") }.map(resolved)
+        return PipelineSpec(
+            name: name, file: file, defaultRegion: region, sources: sources, blocking: blocking,
+            comparisons: comparisons, mergeThreshold: merge, reviewThreshold: review, survivorship: survivorship,
+            mustLink: mustLink, cannotLink: cannotLink, outputDirectory: resolved(output), store: store)
+    }
+
+    // MARK: - Sections
+
+    mutating func sources(_ node: Node) -> [SourceSpec] {
+        guard let items = sequence(node, "sources") else { return [] }
+        if items.isEmpty { error(node, "sources", "empty; a pipeline needs at least one source") }
+        // Extra fields first, so blocking/compare can name them whatever order the sections come in.
+        for item in items {
+            if case .mapping(let map) = item, let columns = map.first(where: { $0.key.string == "columns" }),
+                case .mapping(let columnMap) = columns.value
+            {
+                for key in columnMap.keys {
+                    if let name = key.string, field(named: name) == nil { extraFields.insert(name) }
+                }
+            }
+        }
+        var names: Set<String> = []
+        var specs: [SourceSpec] = []
+        for (i, item) in items.enumerated() {
+            let path = "sources[\(i)]"
+            guard let map = mapping(item, path, allowed: PipelineValidator.sourceKeys) else { continue }
+            guard let nameNode = map["name"], let name = string(nameNode.value, "\(path).name") else {
+                if map["name"] == nil { error(item, "\(path).name", "missing; every source needs a name") }
+                continue
+            }
+            if !names.insert(name).inserted { error(nameNode.value, "\(path).name", "'\(name)' is used twice") }
+            var format = SourceFormat.csv
+            if let node = map["format"] {
+                format = registry(node.value, "\(path).format", SourceFormat.self) ?? format
+            } else {
+                error(item, "\(path).format", "missing; one of \(list(SourceFormat.self))")
+            }
+            var files: [String] = []
+            if let node = map["path"] {
+                files = self.files(node.value, "\(path).path")
+            } else {
+                error(item, "\(path).path", "missing; give a file or a glob such as 'exports/*.csv'")
+            }
+            let trust = map["trust"].flatMap { probability($0.value, "\(path).trust") } ?? 0.5
+            let region = map["region"].flatMap { self.region($0.value, "\(path).region") }
+            var delimiter: UInt8?
+            if let node = map["delimiter"] {
+                delimiter = self.delimiter(node.value, "\(path).delimiter")
+                if format != .csv { error(node.value, "\(path).delimiter", "only CSV sources have a delimiter") }
+            }
+            var columns: [FieldColumn] = []
+            if let node = map["columns"], case .mapping(let columnMap) = node.value {
+                for (key, value) in columnMap {
+                    guard let fieldName = string(key, "\(path).columns") else { continue }
+                    let columnPath = "\(path).columns.\(fieldName)"
+                    guard let header = string(value, columnPath) else { continue }
+                    guard let field = field(named: fieldName) ?? extraField(fieldName, key, columnPath) else {
+                        continue
+                    }
+                    columns.append(FieldColumn(field: field, header: header))
+                }
+            } else if let node = map["columns"] {
+                error(node.value, "\(path).columns", "expected a mapping of field: \"Header\"")
+            }
+            specs.append(
+                SourceSpec(
+                    name: name, format: format, files: files, trust: trust, region: region, delimiter: delimiter,
+                    columns: columns))
+        }
+        return specs
+    }
+
+    mutating func blocking(_ node: Node) -> [BlockingPassSpec] {
+        guard let items = sequence(node, "blocking") else { return [] }
+        var passes: [BlockingPassSpec] = []
+        for (i, item) in items.enumerated() {
+            let path = "blocking[\(i)]"
+            var keyNodes: [Node] = []
+            var name: String?
+            switch item {
+            case .sequence(let keys):
+                keyNodes = Array(keys)
+            case .mapping:
+                guard let map = mapping(item, path, allowed: ["name", "keys"]) else { continue }
+                name = map["name"].flatMap { string($0.value, "\(path).name") }
+                if let keys = map["keys"], let list = sequence(keys.value, "\(path).keys") {
+                    keyNodes = list
+                } else if map["keys"] == nil {
+                    error(
+                        item, "\(path).keys", "missing; list the keys, e.g. [family_name.phonetic, given_name.initial]")
+                }
+            default:
+                error(item, path, "expected a list of keys ([email]) or {name, keys}")
+                continue
+            }
+            if keyNodes.isEmpty { error(item, path, "a blocking pass needs at least one key") }
+            var keys: [BlockingKeySpec] = []
+            for (j, keyNode) in keyNodes.enumerated() {
+                if let key = blockingKey(keyNode, "\(path)[\(j)]") { keys.append(key) }
+            }
+            if keys.count == keyNodes.count && !keys.isEmpty {
+                passes.append(
+                    BlockingPassSpec(name: name ?? keys.map(\.description).joined(separator: "+"), keys: keys))
+            }
+        }
+        return passes
+    }
+
+    mutating func comparisons(_ node: Node) -> [ComparisonSpec] {
+        guard let items = sequence(node, "compare") else { return [] }
+        var specs: [ComparisonSpec] = []
+        for (i, item) in items.enumerated() {
+            let path = "compare[\(i)]"
+            guard let map = mapping(item, path, allowed: ["field", "method", "levels"]) else { continue }
+            guard let fieldNode = map["field"] else {
+                error(item, "\(path).field", "missing; name the field to compare")
+                continue
+            }
+            guard let methodNode = map["method"] else {
+                error(item, "\(path).method", "missing; one of \(list(ComparisonMethod.self))")
+                continue
+            }
+            let field = fieldReference(fieldNode.value, "\(path).field")
+            let method = registry(methodNode.value, "\(path).method", ComparisonMethod.self)
+            var levels: [Double] = []
+            if let node = map["levels"], let list = sequence(node.value, "\(path).levels") {
+                for (j, level) in list.enumerated() {
+                    if let value = probability(level, "\(path).levels[\(j)]") { levels.append(value) }
+                }
+                if levels != levels.sorted(by: >) {
+                    error(node.value, "\(path).levels", "levels must be listed from the highest down")
+                }
+            }
+            if let field, let method { specs.append(ComparisonSpec(field: field, method: method, levels: levels)) }
+        }
+        return specs
+    }
+
+    mutating func survivorship(_ node: Node) -> [String: [SurvivorshipRule]] {
+        guard case .mapping(let map) = node else {
+            error(node, "survivorship", "expected a mapping of field: rule(s)")
+            return [:]
+        }
+        var rules: [String: [SurvivorshipRule]] = [:]
+        for (key, value) in map {
+            guard let name = string(key, "survivorship") else { continue }
+            let path = "survivorship.\(name)"
+            let field: FieldReference?
+            if name == "default" {
+                field = nil
+            } else {
+                guard let f = self.field(named: name) ?? extraField(name, key, path, mustExist: true) else { continue }
+                field = f
+            }
+            let ruleNodes: [Node] = value.sequence.map(Array.init) ?? [value]
+            var list: [SurvivorshipRule] = []
+            for (j, ruleNode) in ruleNodes.enumerated() {
+                let rulePath = value.sequence == nil ? path : "\(path)[\(j)]"
+                guard let rule = registry(ruleNode, rulePath, SurvivorshipRule.self) else { continue }
+                if rule == .union, field != .canonical(.emails), field != .canonical(.phones) {
+                    error(ruleNode, rulePath, "'union' applies to list fields only (emails, phones)")
+                }
+                list.append(rule)
+            }
+            rules[field?.description ?? "default"] = list
+        }
+        return rules
+    }
+
+    mutating func recordPairs(_ node: Node, _ path: String) -> [[String]] {
+        guard let items = sequence(node, path) else { return [] }
+        var pairs: [[String]] = []
+        for (i, item) in items.enumerated() {
+            let itemPath = "\(path)[\(i)]"
+            guard let list = sequence(item, itemPath) else { continue }
+            let refs = list.enumerated().compactMap { string($0.element, "\(itemPath)[\($0.offset)]") }
+            if refs.count != 2 || refs.contains(where: { !$0.contains(":") }) {
+                error(item, itemPath, "expected a pair of records [\"source:source_id\", \"source:source_id\"]")
+                continue
+            }
+            pairs.append(refs)
+        }
+        return pairs
+    }
+
+    // MARK: - Values
+
+    mutating func blockingKey(_ node: Node, _ path: String) -> BlockingKeySpec? {
+        guard let text = string(node, path) else { return nil }
+        var fieldName = text
+        var transform: BlockingTransform?
+        if let dot = text.lastIndex(of: "."), field(named: text) == nil {
+            fieldName = String(text[..<dot])
+            let transformName = String(text[text.index(after: dot)...])
+            transform = BlockingTransform(rawValue: transformName)
+            if transform == nil {
+                error(
+                    node, path,
+                    "unknown transform '\(transformName)'\(Suggestion.hint(transformName, names(BlockingTransform.self)))"
+                        + " (one of \(list(BlockingTransform.self)))")
+                return nil
+            }
+        }
+        guard let field = field(named: fieldName) ?? extraField(fieldName, node, path, mustExist: true) else {
+            return nil
+        }
+        return BlockingKeySpec(field: field, transform: transform)
+    }
+
+    mutating func fieldReference(_ node: Node, _ path: String) -> FieldReference? {
+        guard let name = string(node, path) else { return nil }
+        return field(named: name) ?? extraField(name, node, path, mustExist: true)
+    }
+
+    /// A canonical field by its name or a friendly alias.
+    func field(named name: String) -> FieldReference? {
+        if let field = CanonicalField(rawValue: name) ?? FieldReference.aliases[name] { return .canonical(field) }
+        return nil
+    }
+
+    /// An extra field: declared by a source's `columns` (or, when `mustExist` is false, being declared there).
+    mutating func extraField(_ name: String, _ node: Node, _ path: String, mustExist: Bool = false) -> FieldReference? {
+        let valid =
+            !name.isEmpty
+            && name.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
+        if mustExist && !extraFields.contains(name) || !valid {
+            let known =
+                CanonicalField.allCases.map(\.rawValue) + FieldReference.aliases.keys.sorted() + extraFields.sorted()
+            let why = valid ? "no source maps it (add it under a source's columns)" : "field names are snake_case"
+            error(node, path, "unknown field '\(name)': \(why)\(Suggestion.hint(name, known))")
+            return nil
+        }
+        return .extra(name)
+    }
+
+    mutating func files(_ node: Node, _ path: String) -> [String] {
+        let patterns: [(String, Node)]
+        if let list = node.sequence {
+            patterns = list.enumerated().compactMap { item in
+                string(item.element, "\(path)[\(item.offset)]").map { ($0, item.element) }
+            }
+        } else if let single = string(node, path) {
+            patterns = [(single, node)]
+        } else {
+            return []
+        }
+        var files: [String] = []
+        for (pattern, patternNode) in patterns {
+            let matches = Glob.expand(resolved(pattern))
+            if matches.isEmpty {
+                error(patternNode, path, "no file matches '\(pattern)' (looked for \(resolved(pattern)))")
+            }
+            files += matches
+        }
+        return files
+    }
+
+    mutating func region(_ node: Node, _ path: String) -> String? {
+        guard let text = string(node, path) else { return nil }
+        let upper = text.uppercased()
+        guard upper.utf8.count == 2, upper.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else {
+            error(node, path, "expected an ISO 3166 region code such as US, GB or DE")
+            return nil
+        }
+        return upper
+    }
+
+    mutating func delimiter(_ node: Node, _ path: String) -> UInt8? {
+        guard let text = string(node, path) else { return nil }
+        let named: [String: UInt8] = ["tab": 0x09, "\t": 0x09, "comma": 0x2C, "semicolon": 0x3B, "pipe": 0x7C]
+        if let byte = named[text.lowercased()] { return byte }
+        if text.utf8.count == 1, let byte = text.utf8.first, byte != 0x22, byte != 0x0A, byte != 0x0D { return byte }
+        error(node, path, "expected one character (or tab, comma, semicolon, pipe)")
+        return nil
+    }
+
+    mutating func probability(_ node: Node, _ path: String) -> Double? {
+        guard node.scalar != nil, let value = node.float else {
+            error(node, path, "expected a number between 0 and 1")
+            return nil
+        }
+        guard value >= 0, value <= 1 else {
+            error(node, path, "\(value) is outside 0…1")
+            return nil
+        }
+        return value
+    }
+
+    mutating func registry<R: RawRepresentable & CaseIterable>(_ node: Node, _ path: String, _ type: R.Type) -> R?
+    where R.RawValue == String {
+        guard let text = string(node, path) else { return nil }
+        if let value = R(rawValue: text) { return value }
+        error(node, path, "unknown value '\(text)'\(Suggestion.hint(text, names(type))) (one of \(list(type)))")
+        return nil
+    }
+
+    func names<R: RawRepresentable & CaseIterable>(_ type: R.Type) -> [String] where R.RawValue == String {
+        R.allCases.map(\.rawValue)
+    }
+
+    func list<R: RawRepresentable & CaseIterable>(_ type: R.Type) -> String where R.RawValue == String {
+        names(type).joined(separator: ", ")
+    }
+
+    // MARK: - Node helpers
+
+    /// A mapping's entries by key, after checking for unknown and repeated keys.
+    mutating func mapping(_ node: Node, _ path: String, allowed: [String]) -> [String: (key: Node, value: Node)]? {
+        visited += 1
+        guard visited <= PipelineLinter.maxNodes else {
+            if visited == PipelineLinter.maxNodes + 1 {
+                error(node, path, "the file is too large or too deeply aliased")
+            }
+            return nil
+        }
+        guard case .mapping(let map) = node else {
+            error(node, path, "expected a mapping (key: value lines)")
+            return nil
+        }
+        var entries: [String: (key: Node, value: Node)] = [:]
+        for (key, value) in map {
+            guard let name = key.string, key.scalar != nil else {
+                error(key, path, "keys must be plain words")
+                continue
+            }
+            let keyPath = path.isEmpty ? name : "\(path).\(name)"
+            if !allowed.contains(name) {
+                error(
+                    key, keyPath,
+                    "unknown key\(Suggestion.hint(name, allowed)) (allowed: \(allowed.joined(separator: ", ")))")
+                continue
+            }
+            if entries[name] != nil {
+                error(key, keyPath, "repeated key; the earlier value would be lost")
+                continue
+            }
+            entries[name] = (key, value)
+        }
+        return entries
+    }
+
+    mutating func sequence(_ node: Node, _ path: String) -> [Node]? {
+        visited += 1
+        guard let list = node.sequence else {
+            error(node, path, "expected a list")
+            return nil
+        }
+        return Array(list)
+    }
+
+    mutating func string(_ node: Node, _ path: String) -> String? {
+        guard let scalar = node.scalar, !scalar.string.isEmpty else {
+            error(node, path, node.scalar == nil ? "expected text" : "must not be empty")
+            return nil
+        }
+        return scalar.string
+    }
+
+    func resolved(_ path: String) -> String {
+        path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardized.path
+    }
+
+    mutating func error(_ node: Node?, _ keyPath: String, _ message: String) {
+        report(.error, node, keyPath, message)
+    }
+
+    mutating func warning(_ node: Node?, _ keyPath: String, _ message: String) {
+        report(.warning, node, keyPath, message)
+    }
+
+    private mutating func report(_ severity: Diagnostic.Severity, _ node: Node?, _ keyPath: String, _ message: String) {
+        let mark = node?.mark
+        diagnostics.append(
+            Diagnostic(
+                file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, severity: severity, keyPath: keyPath,
+                message: message))
+    }
+}
+
+/// File-name globbing (POSIX `glob(3)`): `*`, `?`, `[…]`; results sorted; no match gives an empty list.
+enum Glob {
+    static func expand(_ pattern: String) -> [String] {
+        var result = glob_t()
+        defer { globfree(&result) }
+        guard glob(pattern, 0, nil, &result) == 0 else { return [] }
+        var paths: [String] = []
+        for i in 0..<Int(result.gl_pathc) {
+            if let cString = result.gl_pathv[i] { paths.append(String(cString: cString)) }
+        }
+        return paths.sorted()
+    }
+}
