@@ -111,3 +111,25 @@ struct HeaderMappingTests {
         #expect(shadowed.isEmpty, "shadowed aliases: \(shadowed)")
     }
 }
+
+@Suite("Explicit column mapping")
+struct ExplicitColumnMappingTests {
+    @Test("overrides win over auto-mapping, declare extra fields, and a missing column is a warning")
+    func overrides() throws {
+        let csv = "Member,Name,Birthdate,Telefon,Kontakt\r\n7,Ann Lee,1990-02-01,030 1234567,ann@x.example\r\n"
+        let ingester = CSVIngester(
+            options: CSVOptions(columns: [
+                "Member": "source_id", "Birthdate": "date_of_birth", "Kontakt": "emails", "name": "family_name",
+                "Fax": "phones",
+            ]))
+        let result = ingester.ingest(bytes: Array(csv.utf8), displayPath: "m.csv", source: "members")
+        let record = try #require(result.records.first)
+        #expect(record.sourceID == "7")
+        #expect(record.fields[.familyName] == "Ann Lee")
+        #expect(record.fields[.fullName] == nil)
+        #expect(record.fields.extra("date_of_birth") == "1990-02-01")
+        #expect(record.fields.emails.map(\.value) == ["ann@x.example"])
+        #expect(record.fields.phones.map(\.value) == ["030 1234567"])
+        #expect(result.warnings == ["m.csv:1: no column 'Fax' (mapped to phones) in the header"])
+    }
+}

@@ -7,10 +7,15 @@ public struct CSVOptions: Sendable {
     public var delimiter: UInt8?
     /// Longest field in bytes; a row with a longer field is rejected with `.fieldTooLong`.
     public var maxFieldBytes: Int
+    /// Explicit column mapping, header text → field name (a canonical name such as `given_name`, `emails`,
+    /// `source_id`, or an extra field name). Wins over auto-mapping for those headers; see
+    /// ``HeaderMapping/init(headers:overrides:)``.
+    public var columns: [String: String]
 
-    public init(delimiter: UInt8? = nil, maxFieldBytes: Int = 1 << 20) {
+    public init(delimiter: UInt8? = nil, maxFieldBytes: Int = 1 << 20, columns: [String: String] = [:]) {
         self.delimiter = delimiter
         self.maxFieldBytes = maxFieldBytes
+        self.columns = columns
     }
 }
 
@@ -156,7 +161,14 @@ public struct CSVIngester: Sendable {
                             "\(displayPath):\(row.line): the header row has a problem (\(reason(for: issue))); "
                                 + "its fields were used as parsed")
                     }
-                    header = RowMapper(mapping: HeaderMapping(headers: row.fields.map(parser.string)))
+                    let headers = row.fields.map(parser.string)
+                    header = RowMapper(mapping: HeaderMapping(headers: headers, overrides: options.columns))
+                    let keys = Set(headers.map(HeaderMapping.key))
+                    for (column, field) in options.columns.sorted(by: { $0.key < $1.key })
+                    where !keys.contains(HeaderMapping.key(column)) {
+                        result.warnings.append(
+                            "\(displayPath):\(row.line): no column '\(column)' (mapped to \(field)) in the header")
+                    }
                     let estimate = CSVIngester.estimatedRowCount(after: parser)
                     result.records.reserveCapacity(estimate)
                     seenIDs.reserveCapacity(estimate)

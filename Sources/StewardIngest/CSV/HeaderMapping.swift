@@ -39,10 +39,39 @@ public enum ColumnRole: Sendable, Hashable {
 /// `column_N` (1-based).
 public struct HeaderMapping: Sendable, Hashable {
     public let headers: [String]
-    public let roles: [ColumnRole]
+    public private(set) var roles: [ColumnRole]
 
     /// Index of the source id column, if any.
     public var sourceIDColumn: Int? { roles.firstIndex(of: .sourceID) }
+
+    /// Maps `headers`; `overrides` (header text → field name) win over auto-mapping for the headers they name.
+    /// A field name is a canonical field (`given_name`, `emails`, `phones`, `city`, …), `source_id`, or any other
+    /// snake_case name, which becomes an extra field. Headers are matched exactly, then by ``key(_:)``.
+    /// - Complexity: O(total header length); runs once per file.
+    public init(headers: [String], overrides: [String: String]) {
+        self.init(headers: headers)
+        guard !overrides.isEmpty else { return }
+        var byKey: [String: String] = [:]
+        for (header, field) in overrides { byKey[HeaderMapping.key(header)] = field }
+        var roles = self.roles
+        for (i, header) in headers.enumerated() {
+            guard let field = overrides[header] ?? byKey[HeaderMapping.key(header)] else { continue }
+            roles[i] = HeaderMapping.role(forField: field)
+        }
+        self.roles = roles
+    }
+
+    /// The role of a column explicitly mapped to `field`.
+    static func role(forField field: String) -> ColumnRole {
+        if field == "source_id" { return .sourceID }
+        guard let canonical = CanonicalField(rawValue: field) else { return .extra(field) }
+        switch canonical {
+        case .emails: return .email(kind: nil, group: nil)
+        case .phones: return .phone(kind: nil, group: nil)
+        case .street, .city, .region, .postalCode, .country: return .address(canonical, group: 0)
+        default: return .field(canonical)
+        }
+    }
 
     /// - Complexity: O(total header length); runs once per file.
     public init(headers: [String]) {
