@@ -336,9 +336,7 @@ struct PipelineLinter {
 
     mutating func delimiter(_ node: Node, _ path: String) -> UInt8? {
         guard let text = string(node, path) else { return nil }
-        let named: [String: UInt8] = ["tab": 0x09, "\t": 0x09, "comma": 0x2C, "semicolon": 0x3B, "pipe": 0x7C]
-        if let byte = named[text.lowercased()] { return byte }
-        if text.utf8.count == 1, let byte = text.utf8.first, byte != 0x22, byte != 0x0A, byte != 0x0D { return byte }
+        if let byte = DelimiterName.byte(text) { return byte }
         error(node, path, "expected one character (or tab, comma, semicolon, pipe)")
         return nil
     }

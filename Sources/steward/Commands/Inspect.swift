@@ -48,10 +48,7 @@ struct Inspect: ParsableCommand {
 
     func csvOptions() throws -> CSVOptions {
         guard let delimiter else { return CSVOptions() }
-        let named: [String: UInt8] = ["tab": 0x09, "\\t": 0x09, "comma": 0x2C, "semicolon": 0x3B, "pipe": 0x7C]
-        if let byte = named[delimiter.lowercased()] { return CSVOptions(delimiter: byte) }
-        guard delimiter.utf8.count == 1, let byte = delimiter.utf8.first, byte != 0x22, byte != 0x0A, byte != 0x0D
-        else {
+        guard let byte = DelimiterName.byte(delimiter) else {
             throw ValidationError("--delimiter takes one ASCII character (or tab, comma, semicolon, pipe)")
         }
         return CSVOptions(delimiter: byte)
