@@ -39,17 +39,8 @@ enum EmailScanner {
     static func atIndex(_ address: ArraySlice<UInt8>) -> Result<Int, EmailNormalizer.Failure> {
         var count = 0
         var last = -1
-        var inQuotes = false
-        var escaped = false
-        for i in address.indices {
-            let b = address[i]
-            if escaped {
-                escaped = false
-            } else if inQuotes && b == UInt8(ascii: "\\") {
-                escaped = true
-            } else if b == UInt8(ascii: "\"") {
-                inQuotes.toggle()
-            } else if !inQuotes && b == UInt8(ascii: "@") {
+        let inQuotes = forEachOutsideQuotes(address, address.indices) { i, b in
+            if b == UInt8(ascii: "@") {
                 count += 1
                 last = i
             }
@@ -88,62 +79,55 @@ enum EmailScanner {
         return true
     }
 
-    /// `firstOutsideQuotes(bytes, range, "<")` and `lastOutsideQuotes(bytes, range, "@")` in one pass.
+    /// The first `<` and the last `@` outside quoted strings, in one pass.
     private static func firstAngleAndLastAt(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>
     ) -> (open: Int?, at: Int?) {
-        var inQuotes = false
-        var escaped = false
         var open: Int?
         var at: Int?
-        for i in range {
-            let b = bytes[i]
-            if b > UInt8(ascii: "\\") {  // none of the bytes below
-                escaped = false
-                continue
-            }
-            if escaped {
-                escaped = false
-            } else if inQuotes && b == UInt8(ascii: "\\") {
-                escaped = true
-            } else if b == UInt8(ascii: "\"") {
-                inQuotes.toggle()
-            } else if !inQuotes && b == UInt8(ascii: "@") {
+        forEachOutsideQuotes(bytes, range) { i, b in
+            if b == UInt8(ascii: "@") {
                 at = i
-            } else if !inQuotes && b == UInt8(ascii: "<") && open == nil {
+            } else if b == UInt8(ascii: "<") && open == nil {
                 open = i
             }
         }
         return (open, at)
     }
 
+    /// The last `target` outside quoted strings.
     private static func lastOutsideQuotes(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ target: UInt8
     ) -> Int? {
-        positionsOutsideQuotes(bytes, range, target, stopAtFirst: false)
+        var found: Int?
+        forEachOutsideQuotes(bytes, range) { i, b in if b == target { found = i } }
+        return found
     }
 
-    /// The first (or last) position of `target` outside double-quoted strings (with backslash escapes inside them).
-    private static func positionsOutsideQuotes(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ target: UInt8, stopAtFirst: Bool
-    ) -> Int? {
+    /// Calls `body` with each byte at `indices` that lies outside double-quoted strings (RFC 5322 quoted strings,
+    /// with backslash escapes inside them); quote characters themselves are not passed. Returns whether the text
+    /// ends inside an unclosed quoted string.
+    /// - Complexity: O(n).
+    @discardableResult
+    @inline(__always)
+    private static func forEachOutsideQuotes<C: Collection<UInt8>>(
+        _ bytes: C, _ indices: some Sequence<C.Index>, _ body: (C.Index, UInt8) -> Void
+    ) -> Bool {
         var inQuotes = false
         var escaped = false
-        var found: Int?
-        for i in range {
+        for i in indices {
             let b = bytes[i]
             if escaped {
                 escaped = false
-            } else if inQuotes && b == UInt8(ascii: "\\") {
+            } else if b == UInt8(ascii: "\\") && inQuotes {
                 escaped = true
             } else if b == UInt8(ascii: "\"") {
                 inQuotes.toggle()
-            } else if !inQuotes && b == target {
-                found = i
-                if stopAtFirst { return i }
+            } else if !inQuotes {
+                body(i, b)
             }
         }
-        return found
+        return inQuotes
     }
 
     /// Removes white space and `.`, `;`, `,` at the end, and `;`, `,` at the start (separators of address lists).
