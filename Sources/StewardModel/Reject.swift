@@ -8,8 +8,6 @@ public enum RejectReason: Sendable, Hashable, Codable, CustomStringConvertible {
     case unterminatedQuote
     /// A field longer than the configured limit.
     case fieldTooLong(column: Int, limit: Int)
-    /// A record longer than the configured limit (bytes).
-    case recordTooLong(limit: Int)
     /// Bytes that cannot be part of text (NUL).
     case invalidBytes(String)
     /// The same source id appeared earlier in the same source.
@@ -29,8 +27,6 @@ public enum RejectReason: Sendable, Hashable, Codable, CustomStringConvertible {
             return "unterminated quoted field: no closing quote before the end of the file; the row ends at its line"
         case .fieldTooLong(let column, let limit):
             return "field in column \(column) longer than \(limit) bytes"
-        case .recordTooLong(let limit):
-            return "record longer than \(limit) bytes"
         case .invalidBytes(let what):
             return "invalid bytes: \(what)"
         case .duplicateSourceID(let id, let firstSeen):
@@ -49,7 +45,6 @@ public enum RejectReason: Sendable, Hashable, Codable, CustomStringConvertible {
         case .textAfterClosingQuote: return "text_after_closing_quote"
         case .unterminatedQuote: return "unterminated_quote"
         case .fieldTooLong: return "field_too_long"
-        case .recordTooLong: return "record_too_long"
         case .invalidBytes: return "invalid_bytes"
         case .duplicateSourceID: return "duplicate_source_id"
         case .emptyRecord: return "empty_record"

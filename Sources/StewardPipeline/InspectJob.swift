@@ -43,10 +43,10 @@ public struct RawInspectOutput: Sendable {
 /// The inspect job: ingest each file with the ingester for its format, then normalize. No matching.
 public enum InspectJob {
     /// File extensions that name a format without `--format`.
-    public static let extensionFormats: [String: IngestFormat] = ["csv": .csv, "tsv": .csv, "tab": .csv]
+    public static let extensionFormats: [String: SourceFormat] = ["csv": .csv, "tsv": .csv, "tab": .csv]
 
     /// The format of a file: the explicit one, else from its extension. Throws a usage error when unknown.
-    public static func format(of path: String, explicit: IngestFormat?) throws -> IngestFormat {
+    public static func format(of path: String, explicit: SourceFormat?) throws -> SourceFormat {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw StewardError(
@@ -56,7 +56,7 @@ public enum InspectJob {
         if let explicit { return explicit }
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         if let format = extensionFormats[ext] { return format }
-        let known = IngestFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        let known = Ingesters.implemented.map(\.rawValue).joined(separator: ", ")
         throw StewardError(
             .badUsage,
             "cannot tell the format of '\(path)' from its extension '.\(ext)'; pass --format (one of: \(known))",
@@ -64,7 +64,7 @@ public enum InspectJob {
     }
 
     public static func run(
-        paths: [String], format: IngestFormat?, csv: CSVOptions, normalize: NormalizeOptions
+        paths: [String], format: SourceFormat?, csv: CSVOptions, normalize: NormalizeOptions
     ) throws -> InspectOutput {
         var output = InspectOutput()
         let normalizer = RecordNormalizer(options: normalize)
@@ -73,6 +73,8 @@ public enum InspectJob {
             switch try self.format(of: path, explicit: format) {
             case .csv:
                 result = try CSVIngester(options: csv).ingest(path: path, source: sourceName(path))
+            case let other:
+                throw Ingesters.unsupported(other, path: path)
             }
             output.records += result.records.map { InspectedRecord(record: $0, normalized: normalizer.normalized($0)) }
             output.rejects += result.rejects
@@ -82,7 +84,7 @@ public enum InspectJob {
         return output
     }
 
-    public static func raw(paths: [String], format: IngestFormat?, csv: CSVOptions) throws -> RawInspectOutput {
+    public static func raw(paths: [String], format: SourceFormat?, csv: CSVOptions) throws -> RawInspectOutput {
         var output = RawInspectOutput()
         for path in paths {
             switch try self.format(of: path, explicit: format) {
@@ -91,6 +93,8 @@ public enum InspectJob {
                 output.rows += parsed.rows.map { (path, $0.line, $0.cells) }
                 output.rejects += parsed.rejects
                 output.warnings += parsed.warnings
+            case let other:
+                throw Ingesters.unsupported(other, path: path)
             }
         }
         return output

@@ -39,6 +39,16 @@ struct InspectJobTests {
         #expect(bob.normalized.name?.givenCanonical == "robert")
     }
 
+    @Test("a declared format without an ingester yet is a usage error naming the file")
+    func unsupportedFormat() throws {
+        let path = Fixtures.url("sources/csv/google_contacts.csv").path
+        let error = try #require(throws: StewardError.self) {
+            try InspectJob.run(paths: [path], format: .vcard, csv: CSVOptions(), normalize: NormalizeOptions())
+        }
+        #expect(error.code == .badUsage)
+        #expect(error.description == "\(path): vcard files cannot be read yet; this release reads csv")
+    }
+
     @Test("a missing file stops the job with a file-not-found error")
     func missing() throws {
         let error = try #require(throws: StewardError.self) {

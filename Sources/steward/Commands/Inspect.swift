@@ -20,7 +20,8 @@ struct Inspect: ParsableCommand {
     @Argument(help: "Input files (CSV). The format comes from the extension unless --format is given.")
     var files: [String]
 
-    @Option(help: "Input format: \(IngestFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(
+        help: "Input format (this release reads: \(Ingesters.implemented.map(\.rawValue).joined(separator: ", "))).")
     var format: String?
 
     @Flag(help: "Print parsed rows as JSON arrays of strings, without mapping or normalizing.")
@@ -37,9 +38,9 @@ struct Inspect: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one input file") }
-        if let format, IngestFormat(rawValue: format.lowercased()) == nil {
+        if let format, SourceFormat(rawValue: format.lowercased()) == nil {
             throw ValidationError(
-                "unknown format '\(format)'; use one of: \(IngestFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+                "unknown format '\(format)'; use one of: \(SourceFormat.allCases.map(\.rawValue).joined(separator: ", "))"
             )
         }
         _ = try csvOptions()
@@ -59,7 +60,7 @@ struct Inspect: ParsableCommand {
     }
 
     func run() throws {
-        let format = self.format.flatMap { IngestFormat(rawValue: $0.lowercased()) }
+        let format = self.format.flatMap { SourceFormat(rawValue: $0.lowercased()) }
         let encoder = JSONLines()
         var out = OutputBuffer()
         var rejects: [Reject]
