@@ -13,6 +13,9 @@ let package = Package(
         .library(name: "StewardText", targets: ["StewardText"]),
         .library(name: "StewardIngest", targets: ["StewardIngest"]),
         .library(name: "StewardNormalize", targets: ["StewardNormalize"]),
+        .library(name: "StewardMatch", targets: ["StewardMatch"]),
+        .library(name: "StewardCluster", targets: ["StewardCluster"]),
+        .library(name: "StewardMerge", targets: ["StewardMerge"]),
         .library(name: "StewardReport", targets: ["StewardReport"]),
         .library(name: "StewardConfig", targets: ["StewardConfig"]),
         .library(name: "StewardPipeline", targets: ["StewardPipeline"]),
@@ -34,6 +37,12 @@ let package = Package(
             dependencies: ["StewardModel", "StewardText"],
             resources: [.process("Resources")]
         ),
+        // Blocking passes, comparison levels, Fellegi-Sunter weights, deterministic rules → MatchResult.
+        .target(name: "StewardMatch", dependencies: ["StewardModel", "StewardText"]),
+        // Union-find over merged pairs with must-link / cannot-link and coherence flags → ClusterResult.
+        .target(name: "StewardCluster", dependencies: ["StewardModel"]),
+        // Survivorship rules with lineage, deterministic golden ids → MergeResult.
+        .target(name: "StewardMerge", dependencies: ["StewardModel"]),
         // Pipeline files: lint with line:col diagnostics, then resolve into one immutable PipelineSpec.
         .target(name: "StewardConfig", dependencies: ["StewardModel", .product(name: "Yams", package: "Yams")]),
         // Output files: formula-safe CSV, rejects, atomic writes.
@@ -41,7 +50,10 @@ let package = Package(
         // The only module that knows the order of the stages.
         .target(
             name: "StewardPipeline",
-            dependencies: ["StewardModel", "StewardIngest", "StewardNormalize", "StewardReport"]
+            dependencies: [
+                "StewardModel", "StewardIngest", "StewardNormalize", "StewardMatch", "StewardCluster", "StewardMerge",
+                "StewardReport", "StewardConfig",
+            ]
         ),
         // Thin command line.
         .executableTarget(
@@ -65,10 +77,15 @@ let package = Package(
         .testTarget(
             name: "StewardConfigTests", dependencies: ["StewardConfig", "StewardModel", "StewardTestSupport"]
         ),
+        .testTarget(
+            name: "StewardMatchTests", dependencies: ["StewardMatch", "StewardModel", "StewardText", "StewardTestSupport"]
+        ),
+        .testTarget(name: "StewardClusterTests", dependencies: ["StewardCluster", "StewardModel"]),
+        .testTarget(name: "StewardMergeTests", dependencies: ["StewardMerge", "StewardModel"]),
         .testTarget(name: "StewardReportTests", dependencies: ["StewardReport", "StewardModel"]),
         .testTarget(
             name: "StewardPipelineTests",
-            dependencies: ["StewardPipeline", "StewardModel", "StewardTestSupport"]
+            dependencies: ["StewardPipeline", "StewardModel", "StewardConfig", "StewardTestSupport"]
         ),
         // End to end: runs the built `steward` binary on testdata/.
         .testTarget(name: "StewardCLITests", dependencies: ["steward", "StewardTestSupport"]),

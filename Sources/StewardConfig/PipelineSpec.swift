@@ -1,45 +1,5 @@
 import StewardModel
 
-/// A field as pipeline files name it: a canonical field or a mapped extra field (`date_of_birth`).
-public enum FieldReference: Sendable, Hashable, CustomStringConvertible {
-    case canonical(CanonicalField)
-    case extra(String)
-
-    public var description: String {
-        switch self {
-        case .canonical(let field): return field.rawValue
-        case .extra(let name): return name
-        }
-    }
-
-    /// Friendlier names accepted for canonical fields (`email` for `emails`, `first_name` for `given_name`).
-    public static let aliases: [String: CanonicalField] = [
-        "email": .emails, "phone": .phones, "first_name": .givenName, "last_name": .familyName,
-        "company": .organization, "name": .fullName, "job_title": .title, "zip": .postalCode,
-    ]
-}
-
-/// One blocking key: a field and an optional transform (`family_name.phonetic`).
-public struct BlockingKeySpec: Sendable, Hashable, CustomStringConvertible {
-    public var field: FieldReference
-    public var transform: BlockingTransform?
-
-    public var description: String { transform.map { "\(field).\($0.rawValue)" } ?? field.description }
-}
-
-/// A blocking pass: records sharing all its keys become candidate pairs. Passes are OR-ed.
-public struct BlockingPassSpec: Sendable, Hashable {
-    public var name: String
-    public var keys: [BlockingKeySpec]
-}
-
-/// How one field of a candidate pair is compared; `levels` are similarity thresholds, best first.
-public struct ComparisonSpec: Sendable, Hashable {
-    public var field: FieldReference
-    public var method: ComparisonMethod
-    public var levels: [Double]
-}
-
 /// A configured input.
 public struct SourceSpec: Sendable, Hashable {
     public var name: String
@@ -54,12 +14,30 @@ public struct SourceSpec: Sendable, Hashable {
     public var delimiter: UInt8?
     /// Explicit column mapping (field → header); unmapped headers still go through auto-mapping.
     public var columns: [FieldColumn]
+
+    public init(
+        name: String, format: SourceFormat, files: [String], trust: Double = 0.5, region: String? = nil,
+        delimiter: UInt8? = nil, columns: [FieldColumn] = []
+    ) {
+        self.name = name
+        self.format = format
+        self.files = files
+        self.trust = trust
+        self.region = region
+        self.delimiter = delimiter
+        self.columns = columns
+    }
 }
 
 /// One explicit column mapping of a source.
 public struct FieldColumn: Sendable, Hashable {
     public var field: FieldReference
     public var header: String
+
+    public init(field: FieldReference, header: String) {
+        self.field = field
+        self.header = header
+    }
 }
 
 /// The resolved pipeline: the only configuration type the stages see.
@@ -82,4 +60,44 @@ public struct PipelineSpec: Sendable, Hashable {
     /// Output folder and store file, resolved against the pipeline file's folder.
     public var outputDirectory: String
     public var store: String?
+    /// Deterministic rules beside the scores.
+    public var rules: [MatchRuleSpec]
+    /// Prior probability that a candidate pair is a match.
+    public var prior: Double
+    /// Largest block a blocking pass expands into pairs.
+    public var maxBlockSize: Int
+
+    public init(
+        name: String, file: String, defaultRegion: String? = nil, sources: [SourceSpec],
+        blocking: [BlockingPassSpec] = [], comparisons: [ComparisonSpec] = [],
+        mergeThreshold: Double = MatchSettings.defaultMergeThreshold,
+        reviewThreshold: Double = MatchSettings.defaultReviewThreshold,
+        survivorship: [String: [SurvivorshipRule]] = [:], mustLink: [[String]] = [], cannotLink: [[String]] = [],
+        outputDirectory: String, store: String? = nil, rules: [MatchRuleSpec] = [],
+        prior: Double = MatchSettings.defaultPrior, maxBlockSize: Int = MatchSettings.defaultMaxBlockSize
+    ) {
+        self.name = name
+        self.file = file
+        self.defaultRegion = defaultRegion
+        self.sources = sources
+        self.blocking = blocking
+        self.comparisons = comparisons
+        self.mergeThreshold = mergeThreshold
+        self.reviewThreshold = reviewThreshold
+        self.survivorship = survivorship
+        self.mustLink = mustLink
+        self.cannotLink = cannotLink
+        self.outputDirectory = outputDirectory
+        self.store = store
+        self.rules = rules
+        self.prior = prior
+        self.maxBlockSize = maxBlockSize
+    }
+
+    /// The match stage's view of the pipeline.
+    public var match: MatchSettings {
+        MatchSettings(
+            blocking: blocking, comparisons: comparisons, rules: rules, mergeThreshold: mergeThreshold,
+            reviewThreshold: reviewThreshold, prior: prior, maxBlockSize: maxBlockSize)
+    }
 }

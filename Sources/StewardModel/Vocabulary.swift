@@ -57,3 +57,45 @@ public enum SurvivorshipRule: String, CaseIterable, Sendable, Codable {
     /// All distinct values, best first (multi-valued fields).
     case union
 }
+
+extension ComparisonMethod {
+    /// Whether `levels:` in a pipeline file sets this method's similarity thresholds.
+    public var takesThresholds: Bool {
+        switch self {
+        case .jaroWinkler, .levenshtein, .damerauLevenshtein, .tokenSet, .numeric, .nickname: return true
+        case .exact, .emailKey, .phone, .date: return false
+        }
+    }
+
+    /// Thresholds used when a pipeline file gives none.
+    public var defaultThresholds: [Double] {
+        switch self {
+        case .jaroWinkler: return [0.94, 0.88]
+        case .levenshtein, .damerauLevenshtein: return [0.8]
+        case .tokenSet: return [0.9, 0.7]
+        case .numeric: return [0.99, 0.9]
+        case .nickname: return [0.9]
+        case .exact, .emailKey, .phone, .date: return []
+        }
+    }
+
+    /// The labels of the comparison's levels, best first, disagreement last: the order of `m:` and `u:` lists.
+    public func levelLabels(thresholds: [Double]) -> [String] {
+        let graded = thresholds.map { "\(rawValue) ≥ \(Self.format($0))" }
+        switch self {
+        case .exact: return ["exact", "different"]
+        case .jaroWinkler, .levenshtein, .damerauLevenshtein, .tokenSet, .numeric:
+            return ["exact"] + graded + ["different"]
+        case .nickname: return ["exact", "nickname"] + graded + ["initial", "different"]
+        case .emailKey: return ["exact", "exact role address", "same company domain", "different"]
+        case .phone: return ["exact", "same number, other extension", "different"]
+        case .date: return ["exact", "day and month transposed", "same year and month", "different"]
+        }
+    }
+
+    private static func format(_ value: Double) -> String {
+        var text = String(value)
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text
+    }
+}

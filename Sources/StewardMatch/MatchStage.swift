@@ -1,0 +1,2 @@
+import StewardModel
+import StewardText

@@ -1,0 +1,148 @@
+/// The match settings a pipeline file declares (blocking passes, comparisons, rules), as plain values: the config
+/// module resolves them, the match stage reads them.
+
+/// A field as pipeline files name it: a canonical field or a mapped extra field (`date_of_birth`).
+public enum FieldReference: Sendable, Hashable, Comparable, CustomStringConvertible {
+    case canonical(CanonicalField)
+    case extra(String)
+
+    public var description: String {
+        switch self {
+        case .canonical(let field): return field.rawValue
+        case .extra(let name): return name
+        }
+    }
+
+    public static func < (lhs: FieldReference, rhs: FieldReference) -> Bool { lhs.description < rhs.description }
+
+    /// Friendlier names accepted for canonical fields (`email` for `emails`, `first_name` for `given_name`).
+    public static let aliases: [String: CanonicalField] = [
+        "email": .emails, "phone": .phones, "first_name": .givenName, "last_name": .familyName,
+        "company": .organization, "name": .fullName, "job_title": .title, "zip": .postalCode,
+    ]
+
+    /// A field by its canonical name or alias, else an extra field of that name.
+    public init(named name: String) {
+        if let field = CanonicalField(rawValue: name) ?? FieldReference.aliases[name] {
+            self = .canonical(field)
+        } else {
+            self = .extra(name)
+        }
+    }
+}
+
+/// One blocking key: a field and an optional transform (`family_name.phonetic`).
+public struct BlockingKeySpec: Sendable, Hashable, CustomStringConvertible {
+    public var field: FieldReference
+    public var transform: BlockingTransform?
+
+    public init(field: FieldReference, transform: BlockingTransform? = nil) {
+        self.field = field
+        self.transform = transform
+    }
+
+    public var description: String { transform.map { "\(field).\($0.rawValue)" } ?? field.description }
+}
+
+/// A blocking pass: records sharing all its keys become candidate pairs. Passes are OR-ed.
+public struct BlockingPassSpec: Sendable, Hashable {
+    public var name: String
+    public var keys: [BlockingKeySpec]
+
+    public init(name: String, keys: [BlockingKeySpec]) {
+        self.name = name
+        self.keys = keys
+    }
+}
+
+/// How one field of a candidate pair is compared; `levels` are similarity thresholds, best first.
+///
+/// `m` and `u`, when given, override the built-in probabilities of the comparison's levels, one value per level
+/// in the order `steward plan` lists them (agreement levels best first, the disagreement level last).
+public struct ComparisonSpec: Sendable, Hashable {
+    public var field: FieldReference
+    public var method: ComparisonMethod
+    public var levels: [Double]
+    public var m: [Double]?
+    public var u: [Double]?
+
+    public init(
+        field: FieldReference, method: ComparisonMethod, levels: [Double] = [], m: [Double]? = nil, u: [Double]? = nil
+    ) {
+        self.field = field
+        self.method = method
+        self.levels = levels
+        self.m = m
+        self.u = u
+    }
+}
+
+/// What a deterministic rule decides when all its conditions hold.
+public enum RuleDecision: String, CaseIterable, Sendable, Codable {
+    /// Merge the pair whatever the score says.
+    case merge
+    /// Never merge the pair directly (a cannot-link by rule).
+    case noMerge = "no_merge"
+}
+
+/// A deterministic rule beside the scores: when every condition holds, `decision` applies and the audit names the
+/// rule. A condition holds when the field's similarity (0…1, exact agreement = 1) is at least `minimum`, or, with
+/// `minimum` absent, when both values are present and disagree at the comparison's last level.
+public struct MatchRuleSpec: Sendable, Hashable {
+    public struct Condition: Sendable, Hashable {
+        public var field: FieldReference
+        /// Similarity at least this; `nil` means "both present and different".
+        public var minimum: Double?
+
+        public init(field: FieldReference, minimum: Double?) {
+            self.field = field
+            self.minimum = minimum
+        }
+    }
+
+    public var name: String
+    public var conditions: [Condition]
+    public var decision: RuleDecision
+
+    public init(name: String, conditions: [Condition], decision: RuleDecision) {
+        self.name = name
+        self.conditions = conditions
+        self.decision = decision
+    }
+}
+
+/// Everything the match stage needs from a pipeline: passes, comparisons, rules and the numbers that tune them.
+public struct MatchSettings: Sendable, Hashable {
+    /// Blocking passes; empty means the built-in contact passes.
+    public var blocking: [BlockingPassSpec]
+    /// Comparisons; empty means the built-in contact comparisons.
+    public var comparisons: [ComparisonSpec]
+    public var rules: [MatchRuleSpec]
+    /// Match probabilities: pairs at or above `merge` are merged, between `review` and `merge` go to review.
+    public var mergeThreshold: Double
+    public var reviewThreshold: Double
+    /// Prior probability that a candidate pair is a match (Fellegi-Sunter λ, applied as prior odds).
+    public var prior: Double
+    /// Blocks with more records than this are skipped with a warning naming the key.
+    public var maxBlockSize: Int
+
+    public static let defaultMergeThreshold = 0.95
+    public static let defaultReviewThreshold = 0.70
+    public static let defaultPrior = 0.01
+    public static let defaultMaxBlockSize = 500
+
+    public init(
+        blocking: [BlockingPassSpec] = [], comparisons: [ComparisonSpec] = [], rules: [MatchRuleSpec] = [],
+        mergeThreshold: Double = MatchSettings.defaultMergeThreshold,
+        reviewThreshold: Double = MatchSettings.defaultReviewThreshold, prior: Double = MatchSettings.defaultPrior,
+        maxBlockSize: Int = MatchSettings.defaultMaxBlockSize
+    ) {
+        self.blocking = blocking
+        self.comparisons = comparisons
+        self.rules = rules
+        self.mergeThreshold = mergeThreshold
+        self.reviewThreshold = reviewThreshold
+        self.prior = prior
+        self.maxBlockSize = maxBlockSize
+    }
+}
