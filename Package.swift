@@ -78,7 +78,8 @@ let package = Package(
             name: "StewardConfigTests", dependencies: ["StewardConfig", "StewardModel", "StewardTestSupport"]
         ),
         .testTarget(
-            name: "StewardMatchTests", dependencies: ["StewardMatch", "StewardModel", "StewardText", "StewardTestSupport"]
+            name: "StewardMatchTests",
+            dependencies: ["StewardMatch", "StewardModel", "StewardText", "StewardTestSupport"]
         ),
         .testTarget(name: "StewardClusterTests", dependencies: ["StewardCluster", "StewardModel"]),
         .testTarget(name: "StewardMergeTests", dependencies: ["StewardMerge", "StewardModel"]),

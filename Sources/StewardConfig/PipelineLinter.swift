@@ -9,6 +9,8 @@ struct PipelineLinter {
     private(set) var diagnostics: [Diagnostic] = []
     /// Extra (non-canonical) field names that sources map, so blocking and comparisons may use them.
     private var extraFields: Set<String> = []
+    /// Fields named by `compare` entries, in order: the fields `rules` may use.
+    private var comparedFields: [FieldReference] = []
     /// Nodes visited; bounds the walk (YAML aliases share nodes, so a hostile file could fan out).
     private var visited = 0
     static let maxNodes = 100_000
@@ -44,14 +46,31 @@ struct PipelineLinter {
             warning(root, "blocking", "no blocking passes: the built-in contact passes will apply")
         }
         let comparisons = top["compare"].map { self.comparisons($0.value) } ?? []
-        var merge = 0.95
-        var review = 0.70
+        var rules: [MatchRuleSpec] = []
+        if let node = top["rules"] {
+            // Without compare entries the match stage uses its built-in comparisons, so rules may name those.
+            let builtIn = top["compare"]?.value.sequence?.isEmpty ?? true
+            let compared =
+                builtIn ? PipelineValidator.builtInComparedFields.map(FieldReference.canonical) : comparedFields
+            rules = self.rules(node.value, compared: compared, builtIn: builtIn)
+        }
+        var merge = MatchSettings.defaultMergeThreshold
+        var review = MatchSettings.defaultReviewThreshold
         if let node = top["thresholds"], let map = mapping(node.value, "thresholds", allowed: ["merge", "review"]) {
             merge = map["merge"].flatMap { probability($0.value, "thresholds.merge") } ?? merge
             review = map["review"].flatMap { probability($0.value, "thresholds.review") } ?? review
             if review > merge {
                 error(node.value, "thresholds", "review (\(review)) must not be above merge (\(merge))")
             }
+        }
+        var prior = MatchSettings.defaultPrior
+        var maxBlockSize = MatchSettings.defaultMaxBlockSize
+        if let node = top["matching"],
+            let map = mapping(node.value, "matching", allowed: PipelineValidator.matchingKeys)
+        {
+            prior = map["prior"].flatMap { openProbability($0.value, "matching.prior") } ?? prior
+            maxBlockSize =
+                map["max_block_size"].flatMap { blockSize($0.value, "matching.max_block_size") } ?? maxBlockSize
         }
         let survivorship = top["survivorship"].map { self.survivorship($0.value) } ?? [:]
         var mustLink: [[String]] = []
@@ -70,7 +89,8 @@ struct PipelineLinter {
         return PipelineSpec(
             name: name, file: file, defaultRegion: region, sources: sources, blocking: blocking,
             comparisons: comparisons, mergeThreshold: merge, reviewThreshold: review, survivorship: survivorship,
-            mustLink: mustLink, cannotLink: cannotLink, outputDirectory: resolved(output), store: store)
+            mustLink: mustLink, cannotLink: cannotLink, outputDirectory: resolved(output), store: store, rules: rules,
+            prior: prior, maxBlockSize: maxBlockSize)
     }
 
     // MARK: - Sections
@@ -84,7 +104,10 @@ struct PipelineLinter {
                 case .mapping(let columnMap) = columns.value
             {
                 for key in columnMap.keys {
-                    if let name = key.string, field(named: name) == nil { extraFields.insert(name) }
+                    // `source_id` maps the record's own id, which is not a field to block on or compare.
+                    if let name = key.string, name != "source_id", field(named: name) == nil {
+                        extraFields.insert(name)
+                    }
                 }
             }
         }
@@ -180,29 +203,199 @@ struct PipelineLinter {
         var specs: [ComparisonSpec] = []
         for (i, item) in items.enumerated() {
             let path = "compare[\(i)]"
-            guard let map = mapping(item, path, allowed: ["field", "method", "levels"]) else { continue }
-            guard let fieldNode = map["field"] else {
-                error(item, "\(path).field", "missing; name the field to compare")
-                continue
-            }
-            guard let methodNode = map["method"] else {
-                error(item, "\(path).method", "missing; one of \(list(ComparisonMethod.self))")
-                continue
-            }
-            let field = fieldReference(fieldNode.value, "\(path).field")
-            let method = registry(methodNode.value, "\(path).method", ComparisonMethod.self)
+            guard let map = mapping(item, path, allowed: PipelineValidator.compareKeys) else { continue }
+            let field = map["field"].flatMap { fieldReference($0.value, "\(path).field") }
+            if map["field"] == nil { error(item, "\(path).field", "missing; name the field to compare") }
+            if let field, !comparedFields.contains(field) { comparedFields.append(field) }
+            let method = map["method"].flatMap { registry($0.value, "\(path).method", ComparisonMethod.self) }
+            if map["method"] == nil { error(item, "\(path).method", "missing; one of \(list(ComparisonMethod.self))") }
             var levels: [Double] = []
-            if let node = map["levels"], let list = sequence(node.value, "\(path).levels") {
-                for (j, level) in list.enumerated() {
-                    if let value = probability(level, "\(path).levels[\(j)]") { levels.append(value) }
-                }
-                if levels != levels.sorted(by: >) {
-                    error(node.value, "\(path).levels", "levels must be listed from the highest down")
+            // Whether the level labels are known, so that m and u can be counted against them.
+            var labelsKnown = method != nil
+            if let node = map["levels"] {
+                if let method, !method.takesThresholds {
+                    let labels = PipelineLinter.quoted(method.levelLabels(thresholds: []))
+                    let graded = ComparisonMethod.allCases.filter(\.takesThresholds).map(\.rawValue)
+                    error(
+                        node.key, "\(path).levels",
+                        "\(method.rawValue) has fixed levels: \(labels); remove 'levels' (methods with thresholds: "
+                            + "\(graded.joined(separator: ", ")))")
+                } else if let list = sequence(node.value, "\(path).levels") {
+                    for (j, level) in list.enumerated() {
+                        if let value = probability(level, "\(path).levels[\(j)]") { levels.append(value) }
+                    }
+                    if levels.count != list.count { labelsKnown = false }
+                    if levels != levels.sorted(by: >) {
+                        error(node.value, "\(path).levels", "levels must be listed from the highest down")
+                    }
+                } else {
+                    labelsKnown = false
                 }
             }
-            if let field, let method { specs.append(ComparisonSpec(field: field, method: method, levels: levels)) }
+            let labels = method.map { $0.levelLabels(thresholds: levels.isEmpty ? $0.defaultThresholds : levels) }
+            let m = map["m"].flatMap {
+                levelProbabilities($0.value, "\(path).m", labels: labelsKnown ? labels : nil, among: "true matches")
+            }
+            let u = map["u"].flatMap {
+                levelProbabilities($0.value, "\(path).u", labels: labelsKnown ? labels : nil, among: "random pairs")
+            }
+            if let m, let u, let mNode = map["m"], let first = labels?.first, m[0] < u[0] {
+                let subject = field?.description ?? "this field"
+                warning(
+                    mNode.value, "\(path).m",
+                    "m (\(m[0])) is below u (\(u[0])) at level '\(first)': agreeing on \(subject) would count "
+                        + "against a match")
+            }
+            if let field, let method {
+                specs.append(ComparisonSpec(field: field, method: method, levels: levels, m: m, u: u))
+            }
         }
         return specs
+    }
+
+    /// An `m:` or `u:` list: one probability per level, each strictly between 0 and 1, adding up to about 1.
+    /// `labels` is nil when the levels are unknown (a bad method or bad levels, already reported).
+    mutating func levelProbabilities(_ node: Node, _ path: String, labels: [String]?, among: String) -> [Double]? {
+        guard let list = sequence(node, path) else { return nil }
+        var values: [Double] = []
+        for (j, item) in list.enumerated() {
+            if let value = openProbability(item, "\(path)[\(j)]") { values.append(value) }
+        }
+        guard values.count == list.count, let labels else { return nil }
+        guard values.count == labels.count else {
+            error(
+                node, path,
+                "expected \(labels.count) values, one per level in this order: \(PipelineLinter.quoted(labels))"
+                    + " (found \(values.count))")
+            return nil
+        }
+        let sum = (values.reduce(0, +) * 10_000).rounded() / 10_000
+        if abs(sum - 1) > 0.01 {
+            warning(
+                node, path,
+                "the values add up to \(sum), not 1: each is the share of \(among) whose values land on that level")
+        }
+        return values
+    }
+
+    mutating func rules(_ node: Node, compared: [FieldReference], builtIn: Bool) -> [MatchRuleSpec] {
+        guard let items = sequence(node, "rules") else { return [] }
+        var names: Set<String> = []
+        var rules: [MatchRuleSpec] = []
+        for (i, item) in items.enumerated() {
+            let path = "rules[\(i)]"
+            guard let map = mapping(item, path, allowed: PipelineValidator.ruleKeys) else { continue }
+            var name: String?
+            if let node = map["name"], let text = string(node.value, "\(path).name") {
+                if !PipelineLinter.isSnakeCase(text) {
+                    error(
+                        node.value, "\(path).name",
+                        "'\(text)' is not snake_case (lower-case letters, digits and _, e.g. same_email_similar_given)")
+                } else if !names.insert(text).inserted {
+                    error(
+                        node.value, "\(path).name",
+                        "'\(text)' is used twice; the audit names rules, so names are unique")
+                } else {
+                    name = text
+                }
+            } else if map["name"] == nil {
+                error(item, "\(path).name", "missing; name the rule for the audit, e.g. same_email_similar_given")
+            }
+            var conditions: [MatchRuleSpec.Condition]?
+            if let node = map["when"] {
+                conditions = self.conditions(node.value, "\(path).when", compared: compared, builtIn: builtIn)
+            } else {
+                error(item, "\(path).when", "missing; give the conditions, e.g. { email: 1.0, given_name: 0.8 }")
+            }
+            var decision: RuleDecision?
+            if let node = map["decision"] {
+                decision = registry(node.value, "\(path).decision", RuleDecision.self)
+            } else {
+                error(item, "\(path).decision", "missing; one of \(list(RuleDecision.self))")
+            }
+            guard let name, let conditions, let decision else { continue }
+            if decision == .merge, let whenNode = map["when"], conditions.allSatisfy({ $0.minimum == nil }) {
+                warning(
+                    whenNode.value, "\(path).when",
+                    "this rule merges pairs only because their values differ; give it a similarity condition too")
+            }
+            rules.append(MatchRuleSpec(name: name, conditions: conditions, decision: decision))
+        }
+        return rules
+    }
+
+    /// A rule's `when`: `field: similarity` (0…1) or `field: different`, each field one that is compared.
+    mutating func conditions(
+        _ node: Node, _ path: String, compared: [FieldReference], builtIn: Bool
+    )
+        -> [MatchRuleSpec.Condition]?
+    {
+        visited += 1
+        guard case .mapping(let map) = node else {
+            error(node, path, "expected a mapping of field: similarity (0…1) or 'different'")
+            return nil
+        }
+        if map.isEmpty {
+            error(node, path, "a rule needs at least one condition, e.g. { email: 1.0 }")
+            return nil
+        }
+        var conditions: [MatchRuleSpec.Condition] = []
+        var seen: [FieldReference: String] = [:]
+        var valid = true
+        for (key, value) in map {
+            guard let name = string(key, path) else {
+                valid = false
+                continue
+            }
+            let conditionPath = "\(path).\(name)"
+            let (valueValid, minimum) = similarityCondition(value, conditionPath)
+            guard let field = field(named: name) ?? extraField(name, key, conditionPath, mustExist: true) else {
+                valid = false
+                continue
+            }
+            if let earlier = seen[field] {
+                let same = earlier == name ? "" : " (as '\(earlier)')"
+                error(key, conditionPath, "repeated field; '\(field)' already has a condition\(same)")
+                valid = false
+                continue
+            }
+            seen[field] = name
+            guard compared.contains(field) else {
+                let names = compared.map(\.description).joined(separator: ", ")
+                let fix =
+                    builtIn
+                    ? "without a compare section the built-in comparisons apply (\(names)); add a compare entry for it"
+                    : "add a compare entry for it (compared: \(names))"
+                let shown = name == field.description ? "'\(name)'" : "'\(name)' (\(field))"
+                error(key, conditionPath, "\(shown) is not compared, so no rule can test it; \(fix)")
+                valid = false
+                continue
+            }
+            guard valueValid else {
+                valid = false
+                continue
+            }
+            conditions.append(MatchRuleSpec.Condition(field: field, minimum: minimum))
+        }
+        return valid ? conditions : nil
+    }
+
+    /// A condition's value: a similarity 0…1 (the `minimum`), or `different` (no minimum).
+    mutating func similarityCondition(_ node: Node, _ path: String) -> (valid: Bool, minimum: Double?) {
+        if let scalar = node.scalar, scalar.string == "different" { return (true, nil) }
+        guard let scalar = node.scalar, let value = node.float else {
+            let text = node.scalar?.string ?? ""
+            error(
+                node, path,
+                "expected a similarity 0…1 or 'different'\(text.isEmpty ? "" : Suggestion.hint(text, ["different"]))")
+            return (false, nil)
+        }
+        guard value >= 0, value <= 1 else {
+            error(node, path, "similarity \(scalar.string) is outside 0…1")
+            return (false, nil)
+        }
+        if value == 0 { warning(node, path, "a similarity of at least 0 always holds; drop the condition") }
+        return (true, value)
     }
 
     mutating func survivorship(_ node: Node) -> [String: [SurvivorshipRule]] {
@@ -289,6 +482,10 @@ struct PipelineLinter {
 
     /// An extra field: declared by a source's `columns` (or, when `mustExist` is false, being declared there).
     mutating func extraField(_ name: String, _ node: Node, _ path: String, mustExist: Bool = false) -> FieldReference? {
+        if mustExist && name == "source_id" {
+            error(node, path, "'source_id' is the record's own id, not a field to block on, compare or test in a rule")
+            return nil
+        }
         let valid =
             !name.isEmpty
             && name.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
@@ -351,6 +548,51 @@ struct PipelineLinter {
             return nil
         }
         return value
+    }
+
+    /// A probability strictly between 0 and 1 (a prior, an m or u value: 0 or 1 would decide a pair alone).
+    mutating func openProbability(_ node: Node, _ path: String) -> Double? {
+        guard node.scalar != nil, let value = node.float else {
+            error(node, path, "expected a number strictly between 0 and 1")
+            return nil
+        }
+        guard value > 0, value < 1 else {
+            error(node, path, "\(value) must be strictly between 0 and 1 (0 or 1 would decide a pair alone)")
+            return nil
+        }
+        return value
+    }
+
+    /// `matching.max_block_size`: a whole number of records, at least 2.
+    mutating func blockSize(_ node: Node, _ path: String) -> Int? {
+        guard node.scalar != nil, let value = node.int else {
+            error(
+                node, path, "expected a whole number of records (at least 2), e.g. \(MatchSettings.defaultMaxBlockSize)"
+            )
+            return nil
+        }
+        guard value >= 2 else {
+            error(node, path, "\(value) is too small: a block needs at least 2 records to make a pair")
+            return nil
+        }
+        if value > 10_000 {
+            let (product, overflow) = value.multipliedReportingOverflow(by: value - 1)
+            warning(
+                node, path,
+                "a block of \(value) records makes \(overflow ? "too many" : String(product / 2)) pairs; a pass whose "
+                    + "blocks grow this large needs a more selective key")
+        }
+        return value
+    }
+
+    /// Level labels for a message, quoted because some contain commas ('same number, other extension').
+    static func quoted(_ labels: [String]) -> String {
+        labels.map { "'\($0)'" }.joined(separator: ", ")
+    }
+
+    static func isSnakeCase(_ name: String) -> Bool {
+        guard let first = name.utf8.first, first >= 0x61, first <= 0x7A else { return false }
+        return name.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
     }
 
     mutating func registry<R: RawRepresentable & CaseIterable>(_ node: Node, _ path: String, _ type: R.Type) -> R?

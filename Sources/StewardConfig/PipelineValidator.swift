@@ -8,10 +8,22 @@ import Yams
 public enum PipelineValidator {
     /// Top-level keys of a pipeline file.
     public static let topLevelKeys = [
-        "version", "name", "store", "defaults", "sources", "blocking", "compare", "thresholds", "survivorship",
-        "constraints", "output",
+        "version", "name", "store", "defaults", "sources", "blocking", "compare", "rules", "thresholds", "matching",
+        "survivorship", "constraints", "output",
     ]
+    /// Keys of one `sources[]` entry.
     public static let sourceKeys = ["name", "format", "path", "trust", "region", "delimiter", "columns"]
+    /// Keys of one `compare[]` entry.
+    public static let compareKeys = ["field", "method", "levels", "m", "u"]
+    /// Keys of one `rules[]` entry (the keys of its `when` are field names).
+    public static let ruleKeys = ["name", "when", "decision"]
+    /// Keys of the `matching` section.
+    public static let matchingKeys = ["prior", "max_block_size"]
+
+    /// The fields the match stage compares when a pipeline file has no `compare` section; `rules` may name these.
+    public static let builtInComparedFields: [CanonicalField] = [
+        .emails, .phones, .givenName, .familyName, .organization,
+    ]
 
     /// Reads and validates the pipeline file at `path` (as the user gave it).
     public static func validate(file path: String) -> ValidationResult {

@@ -83,6 +83,8 @@ public enum RuleDecision: String, CaseIterable, Sendable, Codable {
     case merge
     /// Never merge the pair directly (a cannot-link by rule).
     case noMerge = "no_merge"
+    /// At most review: a pair the score would merge goes to the review queue instead.
+    case review
 }
 
 /// A deterministic rule beside the scores: when every condition holds, `decision` applies and the audit names the
@@ -121,14 +123,15 @@ public struct MatchSettings: Sendable, Hashable {
     /// Match probabilities: pairs at or above `merge` are merged, between `review` and `merge` go to review.
     public var mergeThreshold: Double
     public var reviewThreshold: Double
-    /// Prior probability that a candidate pair is a match (Fellegi-Sunter λ, applied as prior odds).
+    /// Prior probability that two records drawn at random are the same entity (Fellegi-Sunter λ), applied as prior
+    /// odds to every candidate pair; the u probabilities are likewise over random pairs.
     public var prior: Double
     /// Blocks with more records than this are skipped with a warning naming the key.
     public var maxBlockSize: Int
 
     public static let defaultMergeThreshold = 0.95
     public static let defaultReviewThreshold = 0.70
-    public static let defaultPrior = 0.01
+    public static let defaultPrior = 0.001
     public static let defaultMaxBlockSize = 500
 
     public init(

@@ -4,7 +4,7 @@ public enum ColumnView: String, Sendable, Hashable, CaseIterable {
     case key
     /// The trimmed original text (dates and numbers are parsed from it).
     case raw
-    /// Given name through the nickname table (`bob` → `robert`), else the folded given name.
+    /// The folded given name and every name the nickname table says it may be short for (`bob` → bob, robert).
     case canonical
     /// German transliteration of the family name (`mueller`), else the folded family name.
     case alt
@@ -155,5 +155,13 @@ public struct RecordTable: Sendable {
 
     public subscript(_ field: FieldReference, _ view: ColumnView) -> ByteColumn? {
         columns[ColumnKey(field, view)]
+    }
+
+    /// The column, or one with no values for any record when the table lacks it.
+    public func column(_ key: ColumnKey) -> ByteColumn {
+        if let column = columns[key] { return column }
+        var empty = ByteColumn()
+        for _ in 0..<count { empty.endRecord() }
+        return empty
     }
 }

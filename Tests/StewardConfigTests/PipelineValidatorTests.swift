@@ -115,15 +115,44 @@ struct PipelineValidatorTests {
         #expect(!bomb.errors.isEmpty)
     }
 
-    @Test("every registry value is documented in pipelines/README.md")
+    static func readme() throws -> String {
+        try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("pipelines/README.md"), encoding: .utf8)
+    }
+
+    @Test("every registry value and every key is documented in pipelines/README.md")
     func registriesDocumented() throws {
-        let readme = try String(
-            contentsOf: Fixtures.repositoryRoot.appendingPathComponent("pipelines/README.md"), encoding: .utf8)
+        let readme = try Self.readme()
         let values =
             SourceFormat.allCases.map(\.rawValue) + BlockingTransform.allCases.map(\.rawValue)
             + ComparisonMethod.allCases.map(\.rawValue) + SurvivorshipRule.allCases.map(\.rawValue)
-            + PipelineValidator.topLevelKeys + PipelineValidator.sourceKeys
-        let missing = values.filter { !readme.contains("`\($0)`") }
+            + RuleDecision.allCases.map(\.rawValue) + PipelineValidator.topLevelKeys
+        let keys =
+            PipelineValidator.sourceKeys.map { "sources[].\($0)" }
+            + PipelineValidator.compareKeys.map { "compare[].\($0)" }
+            + PipelineValidator.ruleKeys.map { "rules[].\($0)" }
+            + PipelineValidator.matchingKeys.map { "matching.\($0)" }
+        let missing = (values + keys).filter { !readme.contains("`\($0)`") }
         #expect(missing.isEmpty, "undocumented: \(missing)")
+        #expect(readme.contains("(default \(MatchSettings.defaultPrior))"), "matching.prior's default")
+        #expect(readme.contains("(default \(MatchSettings.defaultMaxBlockSize))"), "matching.max_block_size's default")
+    }
+
+    @Test("the README's table of comparison levels matches each method's labels and default thresholds")
+    func comparisonLevelsDocumented() throws {
+        let readme = try Self.readme()
+        for method in ComparisonMethod.allCases {
+            let row = try #require(
+                readme.split(separator: "\n").first { $0.hasPrefix("| `\(method.rawValue)` |") },
+                "no row for \(method.rawValue)")
+            let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            try #require(cells.count == 4, "\(row)")
+            // The fixed labels, with "T…" where the thresholds go.
+            #expect(
+                cells[2].replacingOccurrences(of: ", T…", with: "")
+                    == method.levelLabels(thresholds: []).joined(separator: ", "), "\(row)")
+            #expect(cells[2].contains("T…") == method.takesThresholds, "\(row)")
+            let thresholds = method.defaultThresholds.map { String($0) }.joined(separator: ", ")
+            #expect(cells[3] == (method.takesThresholds ? thresholds : "fixed"), "\(row)")
+        }
     }
 }

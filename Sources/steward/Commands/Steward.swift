@@ -10,7 +10,9 @@ struct Steward: ParsableCommand {
             file problem, 3 failure.
             """,
         version: StewardVersion.current,
-        subcommands: [Validate.self, Inspect.self, Normalize.self, Similarity.self]
+        subcommands: [
+            Run.self, Dedup.self, Plan.self, Validate.self, Inspect.self, Normalize.self, Similarity.self,
+        ]
     )
 }
 

@@ -1,0 +1,139 @@
+import StewardModel
+
+/// Resolves a pipeline's ``MatchSettings`` into the ``MatchModel`` the stage scores with: the built-in contact
+/// passes and comparisons when none are configured, thresholds and the built-in m/u probabilities where the file
+/// gives none.
+///
+/// Built-in probabilities are hand-set for contact data from CRM exports (Fellegi-Sunter m = P(level | same
+/// person), u = P(level | different people)); each method's disagreement level takes the complement, so m and u
+/// each sum to 1 over a comparison's levels. `steward plan` prints them; `m:`/`u:` in the pipeline file override.
+public enum MatchModelBuilder {
+    /// The built-in blocking passes for contact data.
+    public static let contactPasses: [BlockingPassSpec] = [
+        BlockingPassSpec(name: "email", keys: [BlockingKeySpec(field: .canonical(.emails), transform: .key)]),
+        BlockingPassSpec(name: "phone", keys: [BlockingKeySpec(field: .canonical(.phones), transform: .key)]),
+        BlockingPassSpec(
+            name: "family_name.phonetic+given_name.initial",
+            keys: [
+                BlockingKeySpec(field: .canonical(.familyName), transform: .phonetic),
+                BlockingKeySpec(field: .canonical(.givenName), transform: .initial),
+            ]),
+        BlockingPassSpec(
+            name: "organization.key+family_name.prefix3",
+            keys: [
+                BlockingKeySpec(field: .canonical(.organization), transform: .key),
+                BlockingKeySpec(field: .canonical(.familyName), transform: .prefix3),
+            ]),
+    ]
+
+    /// The built-in comparisons for contact data.
+    public static let contactComparisons: [ComparisonSpec] = [
+        ComparisonSpec(field: .canonical(.emails), method: .emailKey),
+        ComparisonSpec(field: .canonical(.phones), method: .phone),
+        ComparisonSpec(field: .canonical(.givenName), method: .nickname),
+        ComparisonSpec(field: .canonical(.familyName), method: .jaroWinkler),
+        ComparisonSpec(field: .canonical(.organization), method: .tokenSet),
+    ]
+
+    /// The built-in rules, used with the built-in comparisons when the pipeline sets no rules: different given
+    /// names (both present, neither a nickname, typo or initial of the other) send a pair to review at most.
+    /// Relatives and colleagues share a family name, a company, a switchboard number or a mailbox; the weights
+    /// alone would add those up to a merge.
+    public static let contactRules: [MatchRuleSpec] = [
+        MatchRuleSpec(
+            name: "different_given_names", conditions: [.init(field: .canonical(.givenName), minimum: nil)],
+            decision: .review)
+    ]
+
+    public static func model(_ settings: MatchSettings) -> MatchModel {
+        let passes = settings.blocking.isEmpty ? contactPasses : settings.blocking
+        let specs = settings.comparisons.isEmpty ? contactComparisons : settings.comparisons
+        var settings = settings
+        if settings.comparisons.isEmpty && settings.rules.isEmpty { settings.rules = contactRules }
+        let comparisons = specs.map(comparison)
+        let ruleComparisons = settings.rules.map { rule in
+            rule.conditions.map { condition in comparisons.firstIndex { $0.field == condition.field } ?? -1 }
+        }
+        return MatchModel(
+            blocking: passes, comparisons: comparisons, rules: settings.rules, ruleComparisons: ruleComparisons,
+            prior: settings.prior, mergeThreshold: settings.mergeThreshold, reviewThreshold: settings.reviewThreshold,
+            maxBlockSize: settings.maxBlockSize)
+    }
+
+    /// One comparison with its levels: configured m/u, else the built-in ones.
+    public static func comparison(_ spec: ComparisonSpec) -> Comparison {
+        let thresholds =
+            spec.method.takesThresholds ? (spec.levels.isEmpty ? spec.method.defaultThresholds : spec.levels) : []
+        let labels = spec.method.levelLabels(thresholds: thresholds)
+        let defaults = defaultProbabilities(spec.method, field: spec.field, thresholds: thresholds)
+        var levels: [ComparisonLevel] = []
+        for (i, label) in labels.enumerated() {
+            let m = spec.m.flatMap { $0.indices.contains(i) ? $0[i] : nil } ?? defaults[i].m
+            let u = spec.u.flatMap { $0.indices.contains(i) ? $0[i] : nil } ?? defaults[i].u
+            levels.append(ComparisonLevel(label: label, m: m, u: u))
+        }
+        return Comparison(field: spec.field, method: spec.method, thresholds: thresholds, levels: levels)
+    }
+
+    /// Built-in (m, u) per level, in `levelLabels` order; the last level is the complement of the others.
+    static func defaultProbabilities(
+        _ method: ComparisonMethod, field: FieldReference, thresholds: [Double]
+    )
+        -> [(m: Double, u: Double)]
+    {
+        var agree: [(m: Double, u: Double)]
+        switch method {
+        case .exact:
+            agree = [(0.90, 0.01)]
+        case .emailKey:
+            // Personal address equal; role address equal (colleagues share info@: weak); same company domain.
+            agree = [(0.65, 0.000_01), (0.04, 0.002), (0.03, 0.06)]
+        case .phone:
+            // Same number; same switchboard with another extension (colleagues: weak).
+            agree = [(0.55, 0.000_1), (0.01, 0.002)]
+        case .date:
+            agree = [(0.90, 0.001), (0.03, 0.000_3), (0.02, 0.005)]
+        case .nickname:
+            agree = [(0.837, 0.02), (0.08, 0.002)]
+            agree += graded(thresholds, first: (0.05, 0.006))
+            agree.append((0.03, 0.04))  // one side is an initial
+        case .jaroWinkler, .levenshtein, .damerauLevenshtein, .tokenSet, .numeric:
+            let exact: (m: Double, u: Double)
+            switch field {
+            case .canonical(.familyName): exact = (0.85, 0.002)
+            case .canonical(.fullName): exact = (0.75, 0.000_5)
+            case .canonical(.organization): exact = (0.55, 0.01)
+            case .canonical(.givenName): exact = (0.80, 0.02)
+            default: exact = (0.80, 0.005)
+            }
+            agree = [exact] + graded(thresholds, first: (0.08, 0.004))
+        }
+        let mRest = max(1 - agree.reduce(0) { $0 + $1.m }, 0.001)
+        let uRest = max(1 - agree.reduce(0) { $0 + $1.u }, 0.001)
+        return agree + [(mRest, uRest)]
+    }
+
+    /// Graded levels: each lower threshold is half as likely among matches and three times as likely among
+    /// non-matches as the one above it.
+    private static func graded(_ thresholds: [Double], first: (m: Double, u: Double)) -> [(m: Double, u: Double)] {
+        var out: [(m: Double, u: Double)] = []
+        var level = first
+        for _ in thresholds {
+            out.append(level)
+            level = (level.m / 2, level.u * 3)
+        }
+        return out
+    }
+
+    /// The table columns blocking and comparison read.
+    public static func requiredColumns(_ model: MatchModel) -> Set<ColumnKey> {
+        var columns: Set<ColumnKey> = []
+        for pass in model.blocking {
+            for key in pass.keys { columns.insert(KeyFunction.column(key)) }
+        }
+        for comparison in model.comparisons {
+            for column in PairComparator.columns(comparison) { columns.insert(column) }
+        }
+        return columns
+    }
+}

@@ -1,0 +1,223 @@
+import StewardModel
+import StewardText
+
+/// Compares one field of a candidate pair: the level reached and the similarity measured.
+///
+/// Multi-valued fields (emails, phones) take the best level over all value pairs. A record without a value gives
+/// the ``ComparisonLevel/null`` level (weight 0): a missing value is neither evidence for nor against.
+///
+/// Levels by method (labels in ``ComparisonMethod/levelLabels(thresholds:)``):
+/// - `exact`: equal keys, else different.
+/// - `jaro_winkler`, `levenshtein`, `damerau_levenshtein`, `token_set`: equal keys (for `family_name` also equal
+///   German transliterations, Müller = Mueller), else the first threshold the similarity reaches, else different.
+///   Similarities are computed over the folded key bytes.
+/// - `numeric`: numbers parsed from the original text; similarity 1 − relative difference.
+/// - `nickname` (given names): equal keys; equal through the nickname table (Bob = Robert); Jaro-Winkler
+///   thresholds; one side only an initial that matches the other's first letter; else different.
+/// - `email_key`: a shared match key (personal address; a shared role address such as `info@` is its own weak
+///   level with similarity 0.5); else a shared corporate (not free-mail) domain (similarity 0.3); else different.
+/// - `phone`: a shared E.164 number (extensions equal or missing on a side); the same number with other
+///   extensions (a switchboard: similarity 0.5); else different.
+/// - `date`: dates parsed from the original text: equal, day and month transposed, same year and month, else
+///   different; unparseable dates count as missing.
+struct PairComparator {
+    let comparison: Comparison
+    let key: ByteColumn
+    /// Second view: `.alt` for family names, `.canonical` for nickname, `.ext` for phones, `.raw` otherwise.
+    let second: ByteColumn?
+    let lastLevel: UInt8
+
+    /// The columns a comparison reads.
+    static func columns(_ comparison: Comparison) -> [ColumnKey] {
+        let field = comparison.field
+        switch comparison.method {
+        case .phone: return [ColumnKey(field, .key), ColumnKey(field, .ext)]
+        case .nickname: return [ColumnKey(field, .key), ColumnKey(field, .canonical)]
+        case .date, .numeric: return [ColumnKey(field, .raw)]
+        case .jaroWinkler, .levenshtein, .damerauLevenshtein, .tokenSet, .exact:
+            if field == .canonical(.familyName) { return [ColumnKey(field, .key), ColumnKey(field, .alt)] }
+            return [ColumnKey(field, .key)]
+        case .emailKey: return [ColumnKey(field, .key)]
+        }
+    }
+
+    init(_ comparison: Comparison, table: RecordTable) {
+        self.comparison = comparison
+        let columns = Self.columns(comparison)
+        key = table.column(columns[0])
+        second = columns.count > 1 ? table.column(columns[1]) : nil
+        lastLevel = UInt8(comparison.levels.count - 1)
+    }
+
+    /// Level and similarity of records `a` and `b`.
+    func compare(_ a: Int, _ b: Int) -> (level: UInt8, similarity: Float) {
+        let va = key.values(of: a)
+        let vb = key.values(of: b)
+        if va.isEmpty || vb.isEmpty { return (ComparisonLevel.null, 0) }
+        switch comparison.method {
+        case .exact:
+            return anyEqual(key, va, vb) ? (0, 1) : (lastLevel, 0)
+        case .jaroWinkler, .levenshtein, .damerauLevenshtein, .tokenSet:
+            if anyEqual(key, va, vb) { return (0, 1) }
+            var best = bestSimilarity(key, va, vb)
+            if let alt = second {
+                let aa = alt.values(of: a)
+                let ab = alt.values(of: b)
+                if anyEqual(alt, aa, ab) { return (0, 1) }
+                best = max(best, bestSimilarity(alt, aa, ab))
+            }
+            return (graded(best, offset: 1), Float(best))
+        case .numeric:
+            return numeric(va, vb)
+        case .nickname:
+            return nickname(a, b, va, vb)
+        case .emailKey:
+            return email(va, vb)
+        case .phone:
+            return phone(va, vb)
+        case .date:
+            return date(va, vb)
+        }
+    }
+
+    /// The level of a similarity against the thresholds, graded levels starting at `offset`.
+    @inline(__always)
+    private func graded(_ similarity: Double, offset: Int) -> UInt8 {
+        for (i, threshold) in comparison.thresholds.enumerated() where similarity >= threshold {
+            return UInt8(offset + i)
+        }
+        return lastLevel
+    }
+
+    private func metric(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Double {
+        switch comparison.method {
+        case .levenshtein: return Levenshtein.similarity(x, y)
+        case .damerauLevenshtein: return DamerauLevenshtein.similarity(x, y)
+        case .tokenSet: return TokenSet.similarity(x, y)
+        default: return JaroWinkler.similarity(x, y)
+        }
+    }
+
+    private func bestSimilarity(_ column: ByteColumn, _ va: Range<Int>, _ vb: Range<Int>) -> Double {
+        var best = 0.0
+        column.bytes.withUnsafeBufferPointer { all in
+            for i in va {
+                let x = UnsafeBufferPointer(rebasing: all[column.range(ofValue: i)])
+                for j in vb {
+                    let y = UnsafeBufferPointer(rebasing: all[column.range(ofValue: j)])
+                    best = max(best, metric(x, y))
+                }
+            }
+        }
+        return best
+    }
+
+    private func anyEqual(_ column: ByteColumn, _ va: Range<Int>, _ vb: Range<Int>) -> Bool {
+        for i in va {
+            for j in vb where valueEqual(column, i, column, j) { return true }
+        }
+        return false
+    }
+
+    @inline(__always)
+    private func valueEqual(_ c1: ByteColumn, _ i: Int, _ c2: ByteColumn, _ j: Int) -> Bool {
+        let r1 = c1.range(ofValue: i)
+        let r2 = c2.range(ofValue: j)
+        guard r1.count == r2.count else { return false }
+        return c1.bytes[r1].elementsEqual(c2.bytes[r2])
+    }
+
+    private func numeric(_ va: Range<Int>, _ vb: Range<Int>) -> (UInt8, Float) {
+        var best = -1.0
+        for i in va {
+            guard let x = key.withValue(i, { NumericValue.parse($0) }) else { continue }
+            for j in vb {
+                guard let y = key.withValue(j, { NumericValue.parse($0) }) else { continue }
+                best = max(best, 1 - NumericValue.relativeDifference(x, y))
+            }
+        }
+        if best < 0 { return (ComparisonLevel.null, 0) }
+        if best >= 1 { return (0, 1) }
+        return (graded(best, offset: 1), Float(best))
+    }
+
+    private func nickname(_ a: Int, _ b: Int, _ va: Range<Int>, _ vb: Range<Int>) -> (UInt8, Float) {
+        if anyEqual(key, va, vb) { return (0, 1) }
+        if let canonical = second, anyEqual(canonical, canonical.values(of: a), canonical.values(of: b)) {
+            return (1, 0.95)
+        }
+        let best = bestSimilarity(key, va, vb)
+        let level = graded(best, offset: 2)
+        if level != lastLevel { return (level, Float(best)) }
+        // One side an initial ("J" or "J." folds to "j") matching the other's first letter.
+        let x = key.range(ofValue: va.lowerBound)
+        let y = key.range(ofValue: vb.lowerBound)
+        if (x.count == 1 || y.count == 1) && key.bytes[x.lowerBound] == key.bytes[y.lowerBound] {
+            return (lastLevel - 1, Float(best))
+        }
+        return (lastLevel, Float(best))
+    }
+
+    private func email(_ va: Range<Int>, _ vb: Range<Int>) -> (UInt8, Float) {
+        var roleMatch = false
+        var domainMatch = false
+        for i in va {
+            for j in vb {
+                if valueEqual(key, i, key, j) {
+                    if key.flag(i).contains(.role) { roleMatch = true } else { return (0, 1) }
+                } else if !key.flag(i).contains(.freeMail) && sameDomain(i, j) {
+                    domainMatch = true
+                }
+            }
+        }
+        if roleMatch { return (1, 0.5) }
+        if domainMatch { return (2, 0.3) }
+        return (lastLevel, 0)
+    }
+
+    /// Whether two email keys share the part after `@`.
+    private func sameDomain(_ i: Int, _ j: Int) -> Bool {
+        func domain(_ range: Range<Int>) -> Range<Int> {
+            var at = range.upperBound
+            while at > range.lowerBound && key.bytes[at - 1] != UInt8(ascii: "@") { at -= 1 }
+            return at..<range.upperBound
+        }
+        let x = domain(key.range(ofValue: i))
+        let y = domain(key.range(ofValue: j))
+        return !x.isEmpty && x.count == y.count && key.bytes[x].elementsEqual(key.bytes[y])
+    }
+
+    private func phone(_ va: Range<Int>, _ vb: Range<Int>) -> (UInt8, Float) {
+        var otherExtension = false
+        for i in va {
+            for j in vb where valueEqual(key, i, key, j) {
+                guard let ext = second else { return (0, 1) }
+                let xi = ext.range(ofValue: i)
+                let yj = ext.range(ofValue: j)
+                if xi.isEmpty || yj.isEmpty || valueEqual(ext, i, ext, j) { return (0, 1) }
+                otherExtension = true
+            }
+        }
+        return otherExtension ? (1, 0.5) : (lastLevel, 0)
+    }
+
+    private func date(_ va: Range<Int>, _ vb: Range<Int>) -> (UInt8, Float) {
+        var best: UInt8 = ComparisonLevel.null
+        for i in va {
+            guard let x = key.withValue(i, { DateValue.parse($0) }) else { continue }
+            for j in vb {
+                guard let y = key.withValue(j, { DateValue.parse($0) }) else { continue }
+                let level: UInt8
+                switch DateValue.compare(x, y) {
+                case .exact: level = 0
+                case .transposed: level = 1
+                case .sameYearMonth: level = 2
+                case .sameYear, .different: level = 3
+                }
+                best = best == ComparisonLevel.null ? level : min(best, level)
+            }
+        }
+        let similarity: [Float] = [1, 0.9, 0.5, 0]
+        return best == ComparisonLevel.null ? (best, 0) : (best, similarity[Int(best)])
+    }
+}

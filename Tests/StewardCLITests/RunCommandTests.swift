@@ -1,0 +1,106 @@
+import Foundation
+import StewardTestSupport
+import Testing
+
+/// End to end: `steward run`, `plan` and `dedup` on the bundled data.
+@Suite("steward run, plan and dedup")
+struct RunCommandTests {
+    func temporaryDirectory() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("steward-cli-\(UUID().uuidString)")
+    }
+
+    func read(_ directory: URL, _ file: String) throws -> String {
+        try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+    }
+
+    @Test("run writes every output, lists the rejects and ends with a summary (exit 1: the samples have bad rows)")
+    func runDemo() throws {
+        let out = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let outcome = try StewardProcess.run(["run", "pipelines/demo.yaml", "-o", out.path, "--quiet"])
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        for file in [
+            "golden.csv", "lineage.csv", "crosswalk.csv", "audit.jsonl", "review.csv", "rejects.csv", "summary.json",
+        ] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file)")
+        }
+        #expect(outcome.stderr.split(separator: "\n").filter { $0.contains(": rejected: ") }.count == 5)
+        #expect(outcome.stderr.contains("golden records"))
+        #expect(try read(out, "crosswalk.csv").hasPrefix("source,source_id,golden_id\r\n"))
+        #expect(try read(out, "rejects.csv").split(whereSeparator: \.isNewline).count == 6)
+    }
+
+    @Test("two runs over the same input write byte-identical golden records, crosswalk, audit and review queue")
+    func runIsDeterministic() throws {
+        let first = temporaryDirectory()
+        let second = temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: first)
+            try? FileManager.default.removeItem(at: second)
+        }
+        _ = try StewardProcess.run(["run", "pipelines/demo.yaml", "-o", first.path, "--quiet"])
+        _ = try StewardProcess.run(["run", "pipelines/demo.yaml", "-o", second.path, "--quiet"])
+        for file in ["golden.csv", "lineage.csv", "crosswalk.csv", "audit.jsonl", "review.csv"] {
+            #expect(try read(first, file) == read(second, file), "\(file)")
+        }
+    }
+
+    @Test("a bad pipeline file stops before any work: exit 2, diagnostics, no output folder")
+    func badPipeline() throws {
+        let out = temporaryDirectory()
+        let outcome = try StewardProcess.run([
+            "run", "testdata/config/invalid/unknown_keys.yaml", "-o", out.path, "--quiet",
+        ])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("error:"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test("a run that cannot write keeps the previous output folder as it was")
+    func failedWriteKeepsPreviousOutputs() throws {
+        let out = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let precious = out.appendingPathComponent("not-stewards.txt")
+        try Data("keep me".utf8).write(to: precious)
+        let outcome = try StewardProcess.run(["run", "pipelines/demo.yaml", "-o", out.path, "--quiet"])
+        #expect(outcome.status >= 2)
+        #expect(try String(contentsOf: precious, encoding: .utf8) == "keep me")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["not-stewards.txt"])
+    }
+
+    @Test("plan and run --dry-run count candidate pairs per pass and write nothing")
+    func plan() throws {
+        let outcome = try StewardProcess.run(["plan", "pipelines/demo.yaml", "--quiet"])
+        #expect(outcome.status == 1)  // the samples' rejects
+        #expect(outcome.stdout.contains("candidate pairs: 14"))
+        #expect(outcome.stdout.contains("email_key(emails)"))
+        let out = temporaryDirectory()
+        let dry = try StewardProcess.run(["run", "pipelines/demo.yaml", "--dry-run", "-o", out.path, "--quiet"])
+        #expect(dry.stdout == outcome.stdout)
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test("dedup needs no pipeline file: formats and columns detected, built-in rules")
+    func dedup() throws {
+        let out = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let outcome = try StewardProcess.run([
+            "dedup", "testdata/sources/csv/salesforce_contacts.csv", "testdata/sources/csv/google_contacts.csv",
+            "-o", out.path, "--region", "US", "--quiet",
+        ])
+        #expect(outcome.status == 1)  // 3 bad rows in these two files
+        let crosswalk = try read(out, "crosswalk.csv").split(whereSeparator: \.isNewline)
+        #expect(crosswalk.count == 1 + 8 + 6)
+        let bob = crosswalk.filter { $0.hasPrefix("salesforce_contacts,0035g00000AbCdE05,") }
+        let robert = crosswalk.filter { $0.hasPrefix("salesforce_contacts,0035g00000AbCdE01,") }
+        #expect(bob.count == 1 && robert.count == 1)
+        #expect(bob.first?.split(separator: ",").last == robert.first?.split(separator: ",").last)
+    }
+
+    @Test("dedup without -o is a usage error (exit 2)")
+    func dedupNeedsOutput() throws {
+        let outcome = try StewardProcess.run(["dedup", "testdata/sources/csv/google_contacts.csv"])
+        #expect(outcome.status == 2)
+    }
+}

@@ -1,0 +1,54 @@
+import StewardModel
+import Testing
+
+@testable import StewardReport
+
+@Suite("Run summary formatter")
+struct RunSummaryFormatterTests {
+    @Test("one screen: sources, stage counts, timings, output folder, warnings")
+    func text() {
+        let expected = """
+            steward 0.1.0 · pipeline demo · 2026-10-02T09:15:00Z → 2026-10-02T09:15:01Z
+            source            files  records  rejects
+            crm                   1        3        1
+            cards                 1        2        0
+            total                 2        5        1
+            candidate pairs                3  email 1 · name 2 (1 block skipped)
+            compared                       3  merge 1 · review 1 · no_merge_by_rule 1
+            merged clusters                1  of 4 clusters
+            golden records                 4
+            review pairs                   1  review.csv
+            flagged clusters               1  audit.jsonl
+            timings (s)       ingest  normalize  match  cluster  merge  report  total
+                               0.250      0.125  0.500    0.062  0.031   0.031  1.000
+            output            out/demo/  golden.csv lineage.csv crosswalk.csv audit.jsonl review.csv rejects.csv summary.json
+            warnings          1
+              pass name: block BRN (612 records) skipped: more than max_block_size 500
+
+            """
+        #expect(RunSummaryFormatter.text(RunOutputFixture.summary()) == expected)
+    }
+
+    @Test("many sources and warnings still fit in 25 lines; numbers grouped by thousands")
+    func long() {
+        var summary = RunOutputFixture.summary()
+        summary.sources = (1...12).map {
+            SourceSummary(name: "source_\($0)", files: ["a.csv", "b.csv"], records: 1_000_000 * $0, rejects: $0)
+        }
+        summary.counts.rejected = 78
+        summary.warnings = (1...10).map { "warning \($0)\nsecond line" }
+        let text = RunSummaryFormatter.text(summary)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count <= RunSummaryFormatter.maxLines)
+        #expect(lines.contains("source_6              2   6,000,000        6"))
+        #expect(lines.contains("… 6 more             12  57,000,000       57"))
+        #expect(lines.contains("total                24  78,000,000       78"))
+        #expect(lines.contains("  warning 1 second line"))
+        #expect(lines.last == "  … 7 more in summary.json")
+    }
+
+    @Test("thousands separators", arguments: [(0, "0"), (999, "999"), (1000, "1,000"), (-1_234_567, "-1,234,567")])
+    func grouped(value: Int, expected: String) {
+        #expect(RunSummaryFormatter.grouped(value) == expected)
+    }
+}
