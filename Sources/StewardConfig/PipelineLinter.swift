@@ -42,8 +42,12 @@ struct PipelineLinter {
             error(root, "sources", "missing; a pipeline needs at least one source")
         }
         let blocking = top["blocking"].map { self.blocking($0.value) } ?? []
-        if top["blocking"] == nil && !sources.isEmpty {
-            warning(root, "blocking", "no blocking passes: the built-in contact passes will apply")
+        // Neither blocking nor compare: the built-in contact settings, on purpose. Only one of them: suspicious.
+        if top["blocking"] == nil && top["compare"] != nil && !sources.isEmpty {
+            warning(
+                root, "blocking",
+                "no blocking passes: the built-in contact passes (email, phone, name, company) will find the "
+                    + "candidates for your comparisons")
         }
         let comparisons = top["compare"].map { self.comparisons($0.value) } ?? []
         var rules: [MatchRuleSpec] = []

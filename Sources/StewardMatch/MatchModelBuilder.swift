@@ -94,9 +94,10 @@ public enum MatchModelBuilder {
         case .date:
             agree = [(0.90, 0.001), (0.03, 0.000_3), (0.02, 0.005)]
         case .nickname:
-            agree = [(0.837, 0.02), (0.08, 0.002)]
+            agree = [(0.827, 0.02), (0.08, 0.002)]
             agree += graded(thresholds, first: (0.05, 0.006))
             agree.append((0.03, 0.04))  // one side is an initial
+            agree.append((0.01, 0.000_01))  // given and family names swapped (family compared on its own too)
         case .jaroWinkler, .levenshtein, .damerauLevenshtein, .tokenSet, .numeric:
             let exact: (m: Double, u: Double)
             switch field {

@@ -12,8 +12,10 @@ import StewardText
 ///   German transliterations, Müller = Mueller), else the first threshold the similarity reaches, else different.
 ///   Similarities are computed over the folded key bytes.
 /// - `numeric`: numbers parsed from the original text; similarity 1 − relative difference.
-/// - `nickname` (given names): equal keys; equal through the nickname table (Bob = Robert); Jaro-Winkler
-///   thresholds; one side only an initial that matches the other's first letter; else different.
+/// - `nickname` (given names): equal keys; equal through the nickname table (Bob = Robert, Kate = Catherine);
+///   Jaro-Winkler thresholds; one side only an initial that matches the other's first letter; on `given_name`,
+///   each record's given name matching the other's family name (swapped columns, "Last, First" read the wrong
+///   way); else different.
 /// - `email_key`: a shared match key (personal address; a shared role address such as `info@` is its own weak
 ///   level with similarity 0.5); else a shared corporate (not free-mail) domain (similarity 0.3); else different.
 /// - `phone`: a shared E.164 number (extensions equal or missing on a side); the same number with other
@@ -25,6 +27,8 @@ struct PairComparator {
     let key: ByteColumn
     /// Second view: `.alt` for family names, `.canonical` for nickname, `.ext` for phones, `.raw` otherwise.
     let second: ByteColumn?
+    /// Family names, for `nickname` on given names: given and family swapped between the records.
+    let family: ByteColumn?
     let lastLevel: UInt8
 
     /// The columns a comparison reads.
@@ -32,7 +36,9 @@ struct PairComparator {
         let field = comparison.field
         switch comparison.method {
         case .phone: return [ColumnKey(field, .key), ColumnKey(field, .ext)]
-        case .nickname: return [ColumnKey(field, .key), ColumnKey(field, .canonical)]
+        case .nickname:
+            let swap = field == .canonical(.givenName) ? [ColumnKey(.canonical(.familyName), .key)] : []
+            return [ColumnKey(field, .key), ColumnKey(field, .canonical)] + swap
         case .date, .numeric: return [ColumnKey(field, .raw)]
         case .jaroWinkler, .levenshtein, .damerauLevenshtein, .tokenSet, .exact:
             if field == .canonical(.familyName) { return [ColumnKey(field, .key), ColumnKey(field, .alt)] }
@@ -46,6 +52,7 @@ struct PairComparator {
         let columns = Self.columns(comparison)
         key = table.column(columns[0])
         second = columns.count > 1 ? table.column(columns[1]) : nil
+        family = columns.count > 2 ? table.column(columns[2]) : nil
         lastLevel = UInt8(comparison.levels.count - 1)
     }
 
@@ -153,9 +160,23 @@ struct PairComparator {
         let x = key.range(ofValue: va.lowerBound)
         let y = key.range(ofValue: vb.lowerBound)
         if (x.count == 1 || y.count == 1) && key.bytes[x.lowerBound] == key.bytes[y.lowerBound] {
-            return (lastLevel - 1, Float(best))
+            return (lastLevel - 2, Float(best))
         }
+        if let family, swapped(a, b, family) { return (lastLevel - 1, 0.9) }
         return (lastLevel, Float(best))
+    }
+
+    /// Record a's given name is b's family name and the other way round (Jaro-Winkler ≥ 0.9 both ways).
+    private func swapped(_ a: Int, _ b: Int, _ family: ByteColumn) -> Bool {
+        let fa = family.values(of: a)
+        let fb = family.values(of: b)
+        guard let ga = key.values(of: a).first, let gb = key.values(of: b).first, let fa = fa.first,
+            let fb = fb.first
+        else { return false }
+        func similar(_ c1: ByteColumn, _ i: Int, _ c2: ByteColumn, _ j: Int) -> Bool {
+            c1.withValue(i) { x in c2.withValue(j) { y in JaroWinkler.similarity(x, y) >= 0.9 } }
+        }
+        return similar(key, ga, family, fb) && similar(family, fa, key, gb)
     }
 
     private func email(_ va: Range<Int>, _ vb: Range<Int>) -> (UInt8, Float) {

@@ -40,11 +40,13 @@ public enum MergeStage {
         var golden: [GoldenRecord] = []
         golden.reserveCapacity(input.clusters.clusters.count)
         var goldenOf = ContiguousArray<Int32>(repeating: -1, count: count)
+        var scratch: [GoldenField] = []
+        scratch.reserveCapacity(CanonicalField.allCases.count + 16)
         for (index, cluster) in input.clusters.clusters.enumerated() {
             let members = cluster.members
             for member in members { goldenOf[Int(member)] = Int32(truncatingIfNeeded: index) }
             if members.count == 1 {
-                golden.append(merger.singleton(members, cluster: index))
+                golden.append(merger.singleton(members, cluster: index, scratch: &scratch))
             } else if !members.isEmpty {
                 let ascending = zip(members, members.dropFirst()).allSatisfy { $0 < $1 }
                 golden.append(merger.merged(ascending ? members : members.sorted(), cluster: index))

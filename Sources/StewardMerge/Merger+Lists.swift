@@ -18,16 +18,19 @@ extension Merger {
         var groups = group(&items, rules: rules.rules)
         let ordering = rules.rules.filter { $0 == .trust || $0 == .recency }
         groups.sort { l, r in
-            let x = items[l.best]
-            let y = items[r.best]
-            if x.isRole != y.isRole { return !x.isRole }
+            // Plain values first; the strings only on a full tie.
+            let xRole = items[l.best].isRole
+            let yRole = items[r.best].isRole
+            if xRole != yRole { return !xRole }
             if l.support != r.support { return l.support > r.support }
+            let x = items[l.best].rank
+            let y = items[r.best].rank
             for rule in ordering {
-                let order = Self.order(x.rank, l.support, y.rank, r.support, rule)
+                let order = Self.order(x, l.support, y, r.support, rule)
                 if order != 0 { return order < 0 }
             }
-            if x.rank.position != y.rank.position { return x.rank.position < y.rank.position }
-            if x.value != y.value { return x.value < y.value }
+            if x.position != y.position { return x.position < y.position }
+            if items[l.best].value != items[r.best].value { return items[l.best].value < items[r.best].value }
             return refLess(x.record, y.record)
         }
         return groups.map { group in

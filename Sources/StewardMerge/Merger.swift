@@ -62,11 +62,14 @@ struct Merger {
 
     /// Fast path: a one-record cluster keeps its own values (support 1, the field's first rule; emails and phones
     /// in the record's order, personal addresses first). No grouping, no per-record dictionary.
-    func singleton(_ members: [Int32], cluster: Int) -> GoldenRecord {
+    ///
+    /// `out` is scratch space reused from record to record: the golden record gets an exact-size copy, so a million
+    /// singletons do not each hold a generously reserved buffer.
+    func singleton(_ members: [Int32], cluster: Int, scratch out: inout [GoldenField]) -> GoldenRecord {
         let record = members[0]
         let fields = input.records[Int(record)].fields
         let name = input.normalized[Int(record)].name
-        var out: [GoldenField] = []
+        out = []
         out.reserveCapacity(12)
         for field in self.fields {
             if field.isList {
@@ -91,7 +94,9 @@ struct Merger {
         }
         let id = MergeStage.goldenID(
             source: input.records[Int(record)].source, sourceID: input.records[Int(record)].sourceID)
-        return GoldenRecord(goldenID: id, cluster: cluster, members: members, fields: out)
+        // An exact-size copy (`Array(out)` would share the buffer, and the next record's `removeAll` copy it).
+        let exact = out
+        return GoldenRecord(goldenID: id, cluster: cluster, members: members, fields: exact)
     }
 
     /// A cluster of two or more records (`members` ascending).

@@ -86,7 +86,7 @@ extension ComparisonMethod {
         case .exact: return ["exact", "different"]
         case .jaroWinkler, .levenshtein, .damerauLevenshtein, .tokenSet, .numeric:
             return ["exact"] + graded + ["different"]
-        case .nickname: return ["exact", "nickname"] + graded + ["initial", "different"]
+        case .nickname: return ["exact", "nickname"] + graded + ["initial", "swapped with family name", "different"]
         case .emailKey: return ["exact", "exact role address", "same company domain", "different"]
         case .phone: return ["exact", "same number, other extension", "different"]
         case .date: return ["exact", "day and month transposed", "same year and month", "different"]

@@ -93,9 +93,9 @@ public enum AuditLog {
                 let reached = level == ComparisonLevel.null ? nil : comparison.levels[Int(level)]
                 json.beginObject()
                 json.key("a")
-                json.string(a.text(of: comparison.field))
+                json.string(output.text(edge.a, comparison.field))
                 json.key("b")
-                json.string(b.text(of: comparison.field))
+                json.string(output.text(edge.b, comparison.field))
                 json.key("field")
                 json.string(comparison.field.description)
                 json.key("level")

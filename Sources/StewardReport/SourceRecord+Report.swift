@@ -16,6 +16,27 @@ extension SourceRecord {
     var ref: RecordRef { RecordRef(source: source, sourceID: sourceID) }
 }
 
+extension RunOutput {
+    /// Record `index`'s value of `field` as reports show it: the source's text, or for a name part the source did
+    /// not give on its own (a record with only a full name) the part the name normalizer found, so the audit shows
+    /// what was compared.
+    func text(_ index: Int32, _ field: FieldReference) -> String {
+        let record = records[Int(index)]
+        let text = record.text(of: field)
+        guard text.isEmpty, normalized.indices.contains(Int(index)), let name = normalized[Int(index)].name else {
+            return text
+        }
+        switch field {
+        case .canonical(.givenName): return name.given ?? ""
+        case .canonical(.middleName): return name.middle ?? ""
+        case .canonical(.familyName): return name.family ?? ""
+        case .canonical(.namePrefix): return name.prefix ?? ""
+        case .canonical(.nameSuffix): return name.suffix ?? ""
+        default: return text
+        }
+    }
+}
+
 extension MatchResult {
     /// Index of the kept pair of records `a` and `b` (either order), found by binary search over the (a, b) order.
     func pairIndex(_ a: Int32, _ b: Int32) -> Int? {

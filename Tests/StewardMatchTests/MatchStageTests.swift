@@ -113,6 +113,17 @@ import Testing
         #expect(level(different, .givenName) == "different")
     }
 
+    @Test func swappedGivenAndFamilyNames() {
+        let pair = score(
+            contact(given: "smith", family: "john", emails: ["js@acme.example"]),
+            contact(given: "john", family: "smith", emails: ["js@acme.example"]))
+        #expect(level(pair, .givenName) == "swapped with family name")
+        #expect(level(pair, .familyName) == "different")
+        #expect(pair.decision == .merge)
+        let notSwapped = score(contact(given: "anna", family: "john"), contact(given: "john", family: "weiss"))
+        #expect(level(notSwapped, .givenName) == "different")
+    }
+
     @Test func germanTransliterationCountsAsExactFamilyName() {
         var a = contact(family: "muller")
         a[.familyAlt] = ["mueller"]

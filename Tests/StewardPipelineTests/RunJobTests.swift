@@ -160,3 +160,19 @@ struct RunFixture {
         #expect(score.f1 >= 0.95, "F1 \(score.f1) (recall \(score.recall))")
     }
 }
+
+@Suite struct TradeShowImportTests {
+    /// Badge scans attach to the CRM records of the same people; the look-alikes stay new contacts.
+    @Test func scansAttachToCRMContacts() throws {
+        let run = try RunFixture("pipelines/tradeshow-import.yaml")
+        defer { run.remove() }
+        let sameGolden = run.sameGolden
+        #expect(sameGolden(["badge_scans:TS26-0001", "salesforce:0035g00000AbCdE01"]))  // email typo, same phone
+        #expect(sameGolden(["badge_scans:TS26-0002", "salesforce:0035g00000AbCdE02"]))  // Kate = Katherine
+        #expect(sameGolden(["badge_scans:TS26-0003", "salesforce:0035g00000AbCdE06"]))
+        #expect(sameGolden(["badge_scans:TS26-0005", "badge_scans:TS26-0010"]))  // scanned twice
+        // A different Robert Smith; a colleague on the same switchboard number.
+        #expect(!sameGolden(["badge_scans:TS26-0004", "salesforce:0035g00000AbCdE01"]))
+        #expect(!sameGolden(["badge_scans:TS26-0011", "badge_scans:TS26-0005"]))
+    }
+}
