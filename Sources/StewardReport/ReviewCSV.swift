@@ -35,7 +35,10 @@ public enum ReviewCSV {
                 a.source, a.sourceID, b.source, b.sourceID,
             ]
             for (comparison, level) in zip(output.model.comparisons, pair.levels) {
-                row += [output.text(pair.a, comparison.field), output.text(pair.b, comparison.field), comparison.label(level)]
+                row += [
+                    output.text(pair.a, comparison.field), output.text(pair.b, comparison.field),
+                    comparison.label(level),
+                ]
             }
             row.append("")
             writer.writeRow(row)
