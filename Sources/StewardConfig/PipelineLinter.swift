@@ -55,7 +55,7 @@ struct PipelineLinter {
             // Without compare entries the match stage uses its built-in comparisons, so rules may name those.
             let builtIn = top["compare"]?.value.sequence?.isEmpty ?? true
             let compared =
-                builtIn ? PipelineValidator.builtInComparedFields.map(FieldReference.canonical) : comparedFields
+                builtIn ? PipelineValidator.builtInComparedFields : comparedFields
             rules = self.rules(node.value, compared: compared, builtIn: builtIn)
         }
         var merge = MatchSettings.defaultMergeThreshold

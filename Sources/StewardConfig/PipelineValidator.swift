@@ -21,9 +21,7 @@ public enum PipelineValidator {
     public static let matchingKeys = ["prior", "max_block_size"]
 
     /// The fields the match stage compares when a pipeline file has no `compare` section; `rules` may name these.
-    public static let builtInComparedFields: [CanonicalField] = [
-        .emails, .phones, .givenName, .familyName, .organization,
-    ]
+    public static let builtInComparedFields: [FieldReference] = MatchSettings.contactComparisons.map(\.field)
 
     /// Reads and validates the pipeline file at `path` (as the user gave it).
     public static func validate(file path: String) -> ValidationResult {

@@ -8,48 +8,11 @@ import StewardModel
 /// person), u = P(level | different people)); each method's disagreement level takes the complement, so m and u
 /// each sum to 1 over a comparison's levels. `steward plan` prints them; `m:`/`u:` in the pipeline file override.
 public enum MatchModelBuilder {
-    /// The built-in blocking passes for contact data.
-    public static let contactPasses: [BlockingPassSpec] = [
-        BlockingPassSpec(name: "email", keys: [BlockingKeySpec(field: .canonical(.emails), transform: .key)]),
-        BlockingPassSpec(name: "phone", keys: [BlockingKeySpec(field: .canonical(.phones), transform: .key)]),
-        BlockingPassSpec(
-            name: "family_name.phonetic+given_name.initial",
-            keys: [
-                BlockingKeySpec(field: .canonical(.familyName), transform: .phonetic),
-                BlockingKeySpec(field: .canonical(.givenName), transform: .initial),
-            ]),
-        BlockingPassSpec(
-            name: "organization.key+family_name.prefix3",
-            keys: [
-                BlockingKeySpec(field: .canonical(.organization), transform: .key),
-                BlockingKeySpec(field: .canonical(.familyName), transform: .prefix3),
-            ]),
-    ]
-
-    /// The built-in comparisons for contact data.
-    public static let contactComparisons: [ComparisonSpec] = [
-        ComparisonSpec(field: .canonical(.emails), method: .emailKey),
-        ComparisonSpec(field: .canonical(.phones), method: .phone),
-        ComparisonSpec(field: .canonical(.givenName), method: .nickname),
-        ComparisonSpec(field: .canonical(.familyName), method: .jaroWinkler),
-        ComparisonSpec(field: .canonical(.organization), method: .tokenSet),
-    ]
-
-    /// The built-in rules, used with the built-in comparisons when the pipeline sets no rules: different given
-    /// names (both present, neither a nickname, typo or initial of the other) send a pair to review at most.
-    /// Relatives and colleagues share a family name, a company, a switchboard number or a mailbox; the weights
-    /// alone would add those up to a merge.
-    public static let contactRules: [MatchRuleSpec] = [
-        MatchRuleSpec(
-            name: "different_given_names", conditions: [.init(field: .canonical(.givenName), minimum: nil)],
-            decision: .review)
-    ]
-
     public static func model(_ settings: MatchSettings) -> MatchModel {
-        let passes = settings.blocking.isEmpty ? contactPasses : settings.blocking
-        let specs = settings.comparisons.isEmpty ? contactComparisons : settings.comparisons
+        let passes = settings.blocking.isEmpty ? MatchSettings.contactPasses : settings.blocking
+        let specs = settings.comparisons.isEmpty ? MatchSettings.contactComparisons : settings.comparisons
         var settings = settings
-        if settings.comparisons.isEmpty && settings.rules.isEmpty { settings.rules = contactRules }
+        if settings.comparisons.isEmpty && settings.rules.isEmpty { settings.rules = MatchSettings.contactRules }
         let comparisons = specs.map(comparison)
         let ruleComparisons = settings.rules.map { rule in
             rule.conditions.map { condition in comparisons.firstIndex { $0.field == condition.field } ?? -1 }

@@ -28,7 +28,8 @@ import StewardModel
 /// f fields, plus a sort of each field's few groups.
 public enum MergeStage {
     /// Merges every cluster of `input.clusters` into a golden record.
-    /// - Returns: one golden record per cluster, in cluster order, and the golden index of every record.
+    /// - Returns: one golden record per cluster, in cluster order, and the golden index of every record (-1 for a
+    ///   record no cluster names).
     /// - Precondition: `normalized`, `sourceIndex` and `updatedAt` have one entry per record, and clusters name
     ///   records of `records`.
     public static func run(_ input: MergeInput) -> MergeResult {

@@ -43,7 +43,7 @@ extension Merger {
     /// otherwise in the record's order; under rules other than `union`, the first of them.
     func singletonListValues(_ field: CanonicalField, of record: Int32) -> [GoldenValue] {
         let union = plan.rules(field).union
-        let rule = firstRule[field.position]
+        let rule = firstRule[field.ordinal]
         switch field {
         case .emails:
             let emails = input.normalized[Int(record)].emails

@@ -69,14 +69,13 @@ struct Merger {
         let record = members[0]
         let fields = input.records[Int(record)].fields
         let name = input.normalized[Int(record)].name
-        out = []
-        out.reserveCapacity(12)
+        out.removeAll(keepingCapacity: true)
         for field in self.fields {
             if field.isList {
                 let values = singletonListValues(field, of: record)
                 if !values.isEmpty { out.append(GoldenField(field: .canonical(field), values: values)) }
             } else if let value = Self.value(field, fields, name) {
-                let rule = firstRule[field.position]
+                let rule = firstRule[field.ordinal]
                 out.append(
                     GoldenField(
                         field: .canonical(field), values: [GoldenValue(value: value, record: record, rule: rule)]))
@@ -95,7 +94,10 @@ struct Merger {
         let id = MergeStage.goldenID(
             source: input.records[Int(record)].source, sourceID: input.records[Int(record)].sourceID)
         // An exact-size copy (`Array(out)` would share the buffer, and the next record's `removeAll` copy it).
-        let exact = out
+        let exact = [GoldenField](unsafeUninitializedCapacity: out.count) { buffer, initialized in
+            _ = buffer.initialize(from: out)
+            initialized = out.count
+        }
         return GoldenRecord(goldenID: id, cluster: cluster, members: members, fields: exact)
     }
 
@@ -109,8 +111,8 @@ struct Merger {
             let name = input.normalized[Int(member)].name
             for field in fields where !field.isList {
                 if let value = Self.value(field, recordFields, name) {
-                    if offers[field.position].isEmpty { offers[field.position].reserveCapacity(members.count) }
-                    offers[field.position].append(Candidate(value: value, record: member))
+                    if offers[field.ordinal].isEmpty { offers[field.ordinal].reserveCapacity(members.count) }
+                    offers[field.ordinal].append(Candidate(value: value, record: member))
                 }
             }
             for extra in recordFields.extras {
@@ -125,13 +127,13 @@ struct Merger {
                 if !values.isEmpty { out.append(GoldenField(field: .canonical(field), values: values)) }
                 continue
             }
-            guard !offers[field.position].isEmpty else { continue }
+            guard !offers[field.ordinal].isEmpty else { continue }
             var chosen: GoldenValue
             if field == .updatedAt {
-                chosen = choose(&offers[field.position], rules: [.recency, .trust, .completeness])
+                chosen = choose(&offers[field.ordinal], rules: [.recency, .trust, .completeness])
                 chosen.rule = .recency
             } else {
-                chosen = choose(&offers[field.position], rules: plan.rules(field).rules)
+                chosen = choose(&offers[field.ordinal], rules: plan.rules(field).rules)
             }
             out.append(GoldenField(field: .canonical(field), values: [chosen]))
         }
@@ -205,7 +207,8 @@ struct Merger {
                 }
             }
             for candidate in rules
-            where Self.order(ranks[winner], groups[winner].support, ranks[runnerUp], groups[runnerUp].support, candidate)
+            where Self.order(
+                ranks[winner], groups[winner].support, ranks[runnerUp], groups[runnerUp].support, candidate)
                 != 0
             {
                 rule = candidate
@@ -330,7 +333,9 @@ struct Merger {
             var previous: UInt8 = 0x20
             for byte in bytes {
                 if byte >= 0x80 { return nil }
-                if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x09 && byte <= 0x0D) || (byte == 0x20 && previous == 0x20) {
+                if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x09 && byte <= 0x0D)
+                    || (byte == 0x20 && previous == 0x20)
+                {
                     folded = false
                 }
                 previous = byte

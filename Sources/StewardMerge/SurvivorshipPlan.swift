@@ -42,37 +42,11 @@ struct SurvivorshipPlan: Sendable {
 
     /// Rules of a canonical field.
     @inline(__always)
-    func rules(_ field: CanonicalField) -> FieldRules { canonical[field.position] }
+    func rules(_ field: CanonicalField) -> FieldRules { canonical[field.ordinal] }
 
     /// Rules of an extra field.
     func rules(extra name: String) -> [SurvivorshipRule] {
         let rules = map[name]?.filter { $0 != .union } ?? []
         return rules.isEmpty ? defaultRules : rules
-    }
-}
-
-extension CanonicalField {
-    /// Position in `allCases` (declaration order).
-    var position: Int {
-        switch self {
-        case .fullName: return 0
-        case .givenName: return 1
-        case .middleName: return 2
-        case .familyName: return 3
-        case .namePrefix: return 4
-        case .nameSuffix: return 5
-        case .organization: return 6
-        case .title: return 7
-        case .department: return 8
-        case .emails: return 9
-        case .phones: return 10
-        case .street: return 11
-        case .city: return 12
-        case .region: return 13
-        case .postalCode: return 14
-        case .country: return 15
-        case .website: return 16
-        case .updatedAt: return 17
-        }
     }
 }

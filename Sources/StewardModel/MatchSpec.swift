@@ -149,3 +149,44 @@ public struct MatchSettings: Sendable, Hashable {
         self.maxBlockSize = maxBlockSize
     }
 }
+
+/// The built-in contact settings: what a pipeline without `blocking`, `compare` or `rules` gets, and what
+/// `steward dedup` uses. Plain data here so the config linter and the match stage read one list.
+extension MatchSettings {
+    /// The built-in blocking passes for contact data.
+    public static let contactPasses: [BlockingPassSpec] = [
+        BlockingPassSpec(name: "email", keys: [BlockingKeySpec(field: .canonical(.emails), transform: .key)]),
+        BlockingPassSpec(name: "phone", keys: [BlockingKeySpec(field: .canonical(.phones), transform: .key)]),
+        BlockingPassSpec(
+            name: "family_name.phonetic+given_name.initial",
+            keys: [
+                BlockingKeySpec(field: .canonical(.familyName), transform: .phonetic),
+                BlockingKeySpec(field: .canonical(.givenName), transform: .initial),
+            ]),
+        BlockingPassSpec(
+            name: "organization.key+family_name.prefix3",
+            keys: [
+                BlockingKeySpec(field: .canonical(.organization), transform: .key),
+                BlockingKeySpec(field: .canonical(.familyName), transform: .prefix3),
+            ]),
+    ]
+
+    /// The built-in comparisons for contact data.
+    public static let contactComparisons: [ComparisonSpec] = [
+        ComparisonSpec(field: .canonical(.emails), method: .emailKey),
+        ComparisonSpec(field: .canonical(.phones), method: .phone),
+        ComparisonSpec(field: .canonical(.givenName), method: .nickname),
+        ComparisonSpec(field: .canonical(.familyName), method: .jaroWinkler),
+        ComparisonSpec(field: .canonical(.organization), method: .tokenSet),
+    ]
+
+    /// The built-in rules, used with the built-in comparisons when the pipeline sets no rules: different given
+    /// names (both present, neither a nickname, typo or initial of the other) send a pair to review at most.
+    /// Relatives and colleagues share a family name, a company, a switchboard number or a mailbox; the weights
+    /// alone would add those up to a merge.
+    public static let contactRules: [MatchRuleSpec] = [
+        MatchRuleSpec(
+            name: "different_given_names", conditions: [.init(field: .canonical(.givenName), minimum: nil)],
+            decision: .review)
+    ]
+}

@@ -333,7 +333,7 @@ extension RecordFields: Hashable {
 
 extension CanonicalField {
     /// The field's position in declaration order (= its index in `allCases`); fits a `UInt32` bit set.
-    var ordinal: Int {
+    public var ordinal: Int {
         switch self {
         case .fullName: return 0
         case .givenName: return 1

@@ -13,7 +13,7 @@ import Testing
         fixture.add(contact(given: "ann", family: "lee", phones: ["+14155550100"]))
         let model = MatchModelBuilder.model(MatchSettings())
         let plan = MatchStage.plan(fixture.table, model: model)
-        #expect(plan.passes.map(\.name) == MatchModelBuilder.contactPasses.map(\.name))
+        #expect(plan.passes.map(\.name) == MatchSettings.contactPasses.map(\.name))
         #expect(plan.passes[0].pairs == 1 && plan.passes[0].newPairs == 1)
         // The phone block holds all three records: 3 pairs, of which (0,1) the email pass already produced.
         #expect(plan.passes[1].pairs == 3 && plan.passes[1].newPairs == 2)

@@ -396,6 +396,6 @@ struct MergeStageTests {
         let defaults = SurvivorshipPlan([:])
         #expect(defaults.rules(.city).rules == [.trust, .recency, .completeness])
         #expect(defaults.rules(.phones).union)
-        #expect(CanonicalField.allCases.enumerated().allSatisfy { $0.element.position == $0.offset })
+        #expect(CanonicalField.allCases.enumerated().allSatisfy { $0.element.ordinal == $0.offset })
     }
 }
