@@ -176,3 +176,18 @@ struct RunFixture {
         #expect(!sameGolden(["badge_scans:TS26-0011", "badge_scans:TS26-0005"]))
     }
 }
+
+@Suite struct ShippedPipelineTests {
+    static let pipelines = ["pipelines/demo.yaml", "pipelines/nightly-crm.yaml", "pipelines/tradeshow-import.yaml"]
+
+    /// Every pipeline users copy runs end to end on the bundled data and merges something.
+    @Test(arguments: pipelines)
+    func runs(pipeline: String) throws {
+        let run = try RunFixture(pipeline)
+        defer { run.remove() }
+        let counts = run.outcome.summary.counts
+        #expect(counts.multiRecordClusters > 0)
+        #expect(counts.goldenRecords == Set(run.golden.values).count)
+        #expect(run.golden.count == counts.recordsRead - counts.rejected)
+    }
+}
