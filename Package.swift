@@ -29,8 +29,12 @@ let package = Package(
         .target(name: "StewardModel"),
         // Byte-level primitives: UTF-8 scanning, folding, similarity metrics, phonetic keys.
         .target(name: "StewardText"),
+        // libxml2 (streaming reader) for the XML ingester: apt-get install libxml2-dev.
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
         // One ingester per format → IngestResult { records, rejects }.
-        .target(name: "StewardIngest", dependencies: ["StewardModel", "StewardText"]),
+        .target(name: "StewardIngest", dependencies: ["StewardModel", "StewardText", "CLibXML2"]),
         // Name, email, phone and company normalizers with their reference tables as resources.
         .target(
             name: "StewardNormalize",

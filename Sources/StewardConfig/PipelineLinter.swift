@@ -104,9 +104,9 @@ struct PipelineLinter {
         if items.isEmpty { error(node, "sources", "empty; a pipeline needs at least one source") }
         // Extra fields first, so blocking/compare can name them whatever order the sections come in.
         for item in items {
-            if case .mapping(let map) = item, let columns = map.first(where: { $0.key.string == "columns" }),
-                case .mapping(let columnMap) = columns.value
-            {
+            guard case .mapping(let map) = item else { continue }
+            for columns in map where columns.key.string == "columns" || columns.key.string == "fields" {
+                guard case .mapping(let columnMap) = columns.value else { continue }
                 for key in columnMap.keys {
                     // `source_id` maps the record's own id, which is not a field to block on or compare.
                     if let name = key.string, name != "source_id", field(named: name) == nil {
@@ -144,26 +144,115 @@ struct PipelineLinter {
                 delimiter = self.delimiter(node.value, "\(path).delimiter")
                 if format != .csv { error(node.value, "\(path).delimiter", "only CSV sources have a delimiter") }
             }
+            // CSV maps `columns` (field: "Header"); XML maps `fields` (field: relative path).
+            let mappingKey = format == .xml ? "fields" : format == .csv ? "columns" : ""
+            for key in ["columns", "fields"] where key != mappingKey {
+                if let node = map[key] {
+                    let why =
+                        format == .xml
+                        ? "XML sources map 'fields' (field: path such as Account/@name)"
+                        : format == .csv
+                            ? "CSV sources map 'columns' (field: \"Header\")"
+                            : "\(format.rawValue) sources map their fields themselves (\(key) is for CSV and XML)"
+                    error(node.key, "\(path).\(key)", why)
+                }
+            }
             var columns: [FieldColumn] = []
-            if let node = map["columns"], case .mapping(let columnMap) = node.value {
+            if let node = map[mappingKey], case .mapping(let columnMap) = node.value {
                 for (key, value) in columnMap {
-                    guard let fieldName = string(key, "\(path).columns") else { continue }
-                    let columnPath = "\(path).columns.\(fieldName)"
+                    guard let fieldName = string(key, "\(path).\(mappingKey)") else { continue }
+                    let columnPath = "\(path).\(mappingKey).\(fieldName)"
                     guard let header = string(value, columnPath) else { continue }
                     guard let field = field(named: fieldName) ?? extraField(fieldName, key, columnPath) else {
                         continue
                     }
                     columns.append(FieldColumn(field: field, header: header))
                 }
-            } else if let node = map["columns"] {
-                error(node.value, "\(path).columns", "expected a mapping of field: \"Header\"")
+            } else if let node = map[mappingKey] {
+                error(
+                    node.value, "\(path).\(mappingKey)",
+                    format == .xml ? "expected a mapping of field: path" : "expected a mapping of field: \"Header\"")
             }
-            specs.append(
-                SourceSpec(
-                    name: name, format: format, files: files, trust: trust, region: region, delimiter: delimiter,
-                    columns: columns))
+            var spec = SourceSpec(
+                name: name, format: format, files: files, trust: trust, region: region, delimiter: delimiter,
+                columns: columns)
+            formatKeys(map, format: format, path: path, into: &spec)
+            specs.append(spec)
         }
         return specs
+    }
+
+    /// Keys that belong to one format: `record` and `namespaces` (XML), `headers` and `signatures` (email).
+    mutating func formatKeys(
+        _ map: [String: (key: Node, value: Node)], format: SourceFormat, path: String, into spec: inout SourceSpec
+    ) {
+        let owners: [String: SourceFormat] = [
+            "record": .xml, "namespaces": .xml, "headers": .email, "signatures": .email,
+        ]
+        for (key, owner) in owners.sorted(by: { $0.key < $1.key }) where owner != format {
+            if let node = map[key] {
+                error(node.key, "\(path).\(key)", "only \(owner.rawValue) sources have '\(key)'")
+            }
+        }
+        guard format == .xml || format == .email else { return }
+        if let node = map["record"], let record = string(node.value, "\(path).record") {
+            if !record.hasPrefix("/") || record.hasSuffix("/") || record.contains("//") || record.contains("@") {
+                error(
+                    node.value, "\(path).record", "expected an absolute element path such as /Export/Contacts/Contact")
+            }
+            spec.record = record
+        }
+        if let node = map["namespaces"] {
+            if case .mapping(let prefixes) = node.value {
+                for (key, value) in prefixes {
+                    guard let prefix = string(key, "\(path).namespaces"),
+                        let uri = string(value, "\(path).namespaces.\(prefix)")
+                    else { continue }
+                    spec.namespaces[prefix] = uri
+                }
+            } else {
+                error(node.value, "\(path).namespaces", "expected a mapping of prefix: URI")
+            }
+        }
+        var undeclared: [String] = []
+        for elementPath in [spec.record].compactMap({ $0 }) + spec.columns.map(\.header) {
+            for step in elementPath.split(separator: "/") {
+                let name = step.hasPrefix("@") ? step.dropFirst() : step
+                if let colon = name.firstIndex(of: ":"), !spec.namespaces.keys.contains(String(name[..<colon])),
+                    !undeclared.contains(String(name[..<colon]))
+                {
+                    undeclared.append(String(name[..<colon]))
+                }
+            }
+        }
+        for prefix in undeclared {
+            error(
+                map["record"]?.value ?? map["fields"]?.value, path,
+                "namespace prefix '\(prefix)' is not declared under namespaces")
+        }
+        if let node = map["headers"], let list = sequence(node.value, "\(path).headers") {
+            let known = ["From", "Sender", "Reply-To", "To", "Cc", "Bcc", "Delivered-To", "Return-Path"]
+            var headers: [String] = []
+            for (j, item) in list.enumerated() {
+                guard let header = string(item, "\(path).headers[\(j)]") else { continue }
+                guard let match = known.first(where: { $0.lowercased() == header.lowercased() }) else {
+                    error(
+                        item, "\(path).headers[\(j)]",
+                        "'\(header)' carries no addresses Steward reads\(Suggestion.hint(header, known)) (one of "
+                            + known.joined(separator: ", ") + ")")
+                    continue
+                }
+                headers.append(match)
+            }
+            spec.headers = headers
+        }
+        if let node = map["signatures"] {
+            switch node.value.scalar?.string.lowercased() {
+            case "true", "yes", "on": spec.signatures = true
+            case "false", "no", "off": spec.signatures = false
+            default: error(node.value, "\(path).signatures", "expected true or false")
+            }
+        }
     }
 
     mutating func blocking(_ node: Node) -> [BlockingPassSpec] {

@@ -12,8 +12,17 @@ public struct SourceSpec: Sendable, Hashable {
     public var region: String?
     /// CSV delimiter, when set.
     public var delimiter: UInt8?
-    /// Explicit column mapping (field → header); unmapped headers still go through auto-mapping.
+    /// Explicit column mapping (field → header; for XML, field → path relative to the record element);
+    /// unmapped headers still go through auto-mapping.
     public var columns: [FieldColumn]
+    /// XML: the repeated record element (`/Export/Contacts/Contact`); `nil` lets the ingester find it.
+    public var record: String? = nil
+    /// XML: namespace prefix → URI for the prefixes in `record` and the field paths.
+    public var namespaces: [String: String] = [:]
+    /// Email: the headers whose addresses become records (`nil`: From, Sender, Reply-To, To, Cc).
+    public var headers: [String]? = nil
+    /// Email: also read phones and a job title from senders' signatures.
+    public var signatures: Bool = false
 
     public init(
         name: String, format: SourceFormat, files: [String], trust: Double = 0.5, region: String? = nil,

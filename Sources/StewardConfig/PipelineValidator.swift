@@ -12,7 +12,10 @@ public enum PipelineValidator {
         "survivorship", "constraints", "output",
     ]
     /// Keys of one `sources[]` entry.
-    public static let sourceKeys = ["name", "format", "path", "trust", "region", "delimiter", "columns"]
+    public static let sourceKeys = [
+        "name", "format", "path", "trust", "region", "delimiter", "columns", "fields", "record", "namespaces",
+        "headers", "signatures",
+    ]
     /// Keys of one `compare[]` entry.
     public static let compareKeys = ["field", "method", "levels", "m", "u"]
     /// Keys of one `rules[]` entry (the keys of its `when` are field names).

@@ -42,24 +42,35 @@ public struct RawInspectOutput: Sendable {
 
 /// The inspect job: ingest each file with the ingester for its format, then normalize. No matching.
 public enum InspectJob {
-    /// File extensions that name a format without `--format`.
-    public static let extensionFormats: [String: SourceFormat] = ["csv": .csv, "tsv": .csv, "tab": .csv]
-
-    /// The format of a file: the explicit one, else from its extension. Throws a usage error when unknown.
+    /// The format of a file: the explicit one, else from its extension, else from its first bytes. A directory is
+    /// a folder of email messages (`.eml`); any other directory is a usage error.
     public static func format(of path: String, explicit: SourceFormat?) throws -> SourceFormat {
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw StewardError(
-                .badUsage, "is a directory; give the files in it (e.g. \(path)/*.csv)",
-                location: SourceLocation(file: path))
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if exists, isDirectory.boolValue, explicit != .email {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            if explicit != nil || !entries.contains(where: { $0.lowercased().hasSuffix(".eml") }) {
+                throw StewardError(
+                    .badUsage, "is a directory; give the files in it (e.g. \(path)/*.csv), or a folder of .eml files",
+                    location: SourceLocation(file: path))
+            }
         }
         if let explicit { return explicit }
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
-        if let format = extensionFormats[ext] { return format }
-        let known = Ingesters.implemented.map(\.rawValue).joined(separator: ", ")
+        if let format = Ingesters.extensionFormats[ext] { return format }
+        guard exists else {
+            throw StewardError(.fileNotFound, "no such file", location: SourceLocation(file: path))
+        }
+        let format = Ingesters.detectFormat(path: path)
+        // CSV is what is left when nothing else fits: trust it only for extensions that usually hold tables.
+        if let format, format != .csv || ["", "txt", "dat", "text"].contains(ext) || isDirectory.boolValue {
+            return format
+        }
+        let known = SourceFormat.allCases.map(\.rawValue).joined(separator: ", ")
         throw StewardError(
             .badUsage,
-            "cannot tell the format of '\(path)' from its extension '.\(ext)'; pass --format (one of: \(known))",
+            "cannot tell the format of '\(path)' from its extension '.\(ext)' or its content; pass --format (one of: "
+                + "\(known))",
             location: SourceLocation(file: path))
     }
 

@@ -14,7 +14,7 @@ struct InspectJobTests {
         #expect(try InspectJob.format(of: "export.tsv", explicit: nil) == .csv)
         #expect(try InspectJob.format(of: "export.txt", explicit: .csv) == .csv)
         let error = try #require(throws: StewardError.self) { try InspectJob.format(of: "cards.docx", explicit: nil) }
-        #expect(error.code == .badUsage)
+        #expect(error.code == .fileNotFound)
         #expect(error.description.contains("cards.docx"))
         let directory = try #require(throws: StewardError.self) {
             try InspectJob.format(of: Fixtures.url("sources/csv").path, explicit: .csv)
@@ -22,7 +22,21 @@ struct InspectJobTests {
         #expect(
             directory.description.hasSuffix(
                 "sources/csv: is a directory; give the files in it (e.g. "
-                    + Fixtures.url("sources/csv").path + "/*.csv)"))
+                    + Fixtures.url("sources/csv").path + "/*.csv), or a folder of .eml files"))
+    }
+
+    @Test(
+        "without --format the format comes from the first bytes",
+        arguments: [
+            ("BEGIN:VCARD\r\nVERSION:3.0\r\n", "vcard"), ("\u{FEFF}begin:vcard\n", "vcard"),
+            ("<?xml version=\"1.0\"?><Export/>", "xml"), ("  <feed xmlns=\"urn:x\">", "xml"),
+            ("From alice@example.com Thu Oct  1 10:00:00 2026\n", "email"),
+            ("Return-Path: <a@example.com>\r\nReceived: from x\r\n", "email"),
+            ("Message-ID: <1@x>\nFrom: A <a@x>\n", "email"), ("From,To,Subject\nx,y,z\n", "csv"),
+            ("First Name,Last Name\nAnn,Lee\n", "csv"),
+        ])
+    func detection(head: String, expected: String) {
+        #expect(Ingesters.detectFormat(head: Array(head.utf8)).rawValue == expected)
     }
 
     @Test("every record read is accepted or rejected; sources are file names")
