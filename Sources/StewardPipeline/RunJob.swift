@@ -88,7 +88,8 @@ public enum RunJob {
             RunSummary(
                 pipeline: spec.name, stewardVersion: options.stewardVersion,
                 startedAt: RunSummary.timestamp(started), finishedAt: RunSummary.timestamp(Date()),
-                outputDirectory: outputDirectory, sources: ingested.sources, counts: counts, timings: timings,
+                outputDirectory: displayPath(outputDirectory), sources: ingested.sources, counts: counts,
+                timings: timings,
                 warnings: warnings)
         }
         if options.dryRun {
@@ -165,9 +166,12 @@ public enum RunJob {
     static func ingest(_ spec: PipelineSpec) throws -> Ingested {
         var out = Ingested()
         for (s, source) in spec.sources.enumerated() {
-            var summary = SourceSummary(name: source.name, files: source.files, records: 0, rejects: 0)
+            var summary = SourceSummary(
+                name: source.name, files: source.files.map(displayPath), records: 0, rejects: 0)
             var seen: [String: SourceLocation] = [:]
-            for file in source.files {
+            for resolved in source.files {
+                // Shown in rejects and warnings: relative to the working folder when inside it.
+                let file = displayPath(resolved)
                 let result: IngestResult
                 switch source.format {
                 case .csv:
@@ -206,6 +210,13 @@ public enum RunJob {
             out.sources.append(summary)
         }
         return out
+    }
+
+    /// `path` relative to the current folder when it lies inside it, else unchanged.
+    static func displayPath(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
     // MARK: - Constraints
