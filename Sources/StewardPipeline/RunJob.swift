@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import StewardCluster
 import StewardConfig
@@ -60,20 +61,9 @@ public enum RunJob {
         warnings += ingested.warnings
 
         // Normalize, each source with its own region.
-        let normalized = timed("normalize") { () -> [NormalizedRecord] in
-            var out: [NormalizedRecord] = []
-            out.reserveCapacity(ingested.records.count)
-            var start = 0
-            while start < ingested.records.count {
-                let source = Int(ingested.sourceIndex[start])
-                var end = start
-                while end < ingested.records.count && Int(ingested.sourceIndex[end]) == source { end += 1 }
-                let region = spec.sources[source].region ?? spec.defaultRegion
-                out += NormalizeStage.run(
-                    Array(ingested.records[start..<end]), options: NormalizeOptions(defaultRegion: region))
-                start = end
+        let normalized = timed("normalize") {
+            normalize(ingested, spec: spec) { done, total in progress.update(done: done, total: total, unit: "records")
             }
-            return out
         }
 
         // Block, compare.
@@ -150,6 +140,44 @@ public enum RunJob {
         return RunOutcome(
             summary: output.summary, plan: match.plan, model: model, status: status, dryRun: false,
             rejects: ingested.rejects)
+    }
+
+    // MARK: - Normalize
+
+    /// Normalizes every record with its source's region, in parallel chunks reassembled in order.
+    static func normalize(
+        _ ingested: Ingested, spec: PipelineSpec, progress: @escaping @Sendable (Int, Int) -> Void
+    )
+        -> [NormalizedRecord]
+    {
+        let count = ingested.records.count
+        let normalizers = spec.sources.map {
+            RecordNormalizer(options: NormalizeOptions(defaultRegion: $0.region ?? spec.defaultRegion))
+        }
+        // Chunks never straddle two sources, so each chunk has one normalizer.
+        var chunks: [Range<Int>] = []
+        var start = 0
+        while start < count {
+            var end = start
+            let source = ingested.sourceIndex[start]
+            while end < count && end - start < 8192 && ingested.sourceIndex[end] == source { end += 1 }
+            chunks.append(start..<end)
+            start = end
+        }
+        let results = ChunkSlots<[NormalizedRecord]>(count: chunks.count)
+        let done = ProgressCounter()
+        let records = ingested.records
+        let sourceIndex = ingested.sourceIndex
+        let ranges = chunks
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+            let normalizer = normalizers[Int(sourceIndex[ranges[c].lowerBound])]
+            results.set(c, records[ranges[c]].map { normalizer.normalized($0) })
+            progress(done.add(ranges[c].count), count)
+        }
+        var out: [NormalizedRecord] = []
+        out.reserveCapacity(count)
+        for chunk in results.all() { out += chunk }
+        return out
     }
 
     // MARK: - Ingest
@@ -249,5 +277,34 @@ public enum RunJob {
                     + "\(plan.maxBlockSize)); skipped, its pairs are not compared"
             }
         }
+    }
+}
+
+/// Results of parallel chunks, each slot written by exactly one iteration.
+final class ChunkSlots<T: Sendable>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: T) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+
+    func all() -> [T] { slots.compactMap { $0 } }
+}
+
+/// A shared progress counter.
+final class ProgressCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func add(_ n: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += n
+        return value
     }
 }
