@@ -162,11 +162,17 @@ struct PipelineLinter {
                 for (key, value) in columnMap {
                     guard let fieldName = string(key, "\(path).\(mappingKey)") else { continue }
                     let columnPath = "\(path).\(mappingKey).\(fieldName)"
-                    guard let header = string(value, columnPath) else { continue }
-                    guard let field = field(named: fieldName) ?? extraField(fieldName, key, columnPath) else {
-                        continue
+                    // XML may feed one field from several paths: `emails: [EMailAddress1, EMailAddress2]`.
+                    var headers: [String] = []
+                    if format == .xml, let list = value.sequence {
+                        headers = list.enumerated().compactMap { string($0.element, "\(columnPath)[\($0.offset)]") }
+                    } else if let header = string(value, columnPath) {
+                        headers = [header]
                     }
-                    columns.append(FieldColumn(field: field, header: header))
+                    guard !headers.isEmpty,
+                        let field = field(named: fieldName) ?? extraField(fieldName, key, columnPath)
+                    else { continue }
+                    columns += headers.map { FieldColumn(field: field, header: $0) }
                 }
             } else if let node = map[mappingKey] {
                 error(

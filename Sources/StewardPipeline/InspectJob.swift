@@ -77,16 +77,19 @@ public enum InspectJob {
     public static func run(
         paths: [String], format: SourceFormat?, csv: CSVOptions, normalize: NormalizeOptions
     ) throws -> InspectOutput {
+        try run(paths: paths, format: format, options: ReadOptions(csv: csv), normalize: normalize)
+    }
+
+    /// Reads each file with the ingester of its format (given, or detected), then normalizes.
+    public static func run(
+        paths: [String], format: SourceFormat?, options: ReadOptions, normalize: NormalizeOptions
+    ) throws -> InspectOutput {
         var output = InspectOutput()
         let normalizer = RecordNormalizer(options: normalize)
         for path in paths {
-            let result: IngestResult
-            switch try self.format(of: path, explicit: format) {
-            case .csv:
-                result = try CSVIngester(options: csv).ingest(path: path, source: sourceName(path))
-            case let other:
-                throw Ingesters.unsupported(other, path: path)
-            }
+            let result = try SourceReader.read(
+                path: path, format: try self.format(of: path, explicit: format), source: sourceName(path),
+                options: options)
             output.records += result.records.map { InspectedRecord(record: $0, normalized: normalizer.normalized($0)) }
             output.rejects += result.rejects
             output.warnings += result.warnings
@@ -105,7 +108,9 @@ public enum InspectJob {
                 output.rejects += parsed.rejects
                 output.warnings += parsed.warnings
             case let other:
-                throw Ingesters.unsupported(other, path: path)
+                throw StewardError(
+                    .badUsage, "--raw shows the rows of CSV files; this is a \(other.rawValue) file",
+                    location: SourceLocation(file: path))
             }
         }
         return output

@@ -200,15 +200,8 @@ public enum RunJob {
             for resolved in source.files {
                 // Shown in rejects and warnings: relative to the working folder when inside it.
                 let file = displayPath(resolved)
-                let result: IngestResult
-                switch source.format {
-                case .csv:
-                    var options = CSVOptions(delimiter: source.delimiter)
-                    for column in source.columns { options.columns[column.header] = column.field.description }
-                    result = try CSVIngester(options: options).ingest(path: file, source: source.name)
-                case let other:
-                    throw Ingesters.unsupported(other, path: file)
-                }
+                let result = try SourceReader.read(
+                    path: file, format: source.format, source: source.name, options: readOptions(source))
                 out.warnings += result.warnings
                 out.rejects += result.rejects
                 summary.rejects += result.rejects.count
@@ -217,7 +210,11 @@ public enum RunJob {
                 for var record in result.records {
                     // A record without an id column is known by its place: `file.csv:12`, not an absolute path.
                     if record.sourceID == record.location.description {
-                        record.sourceID = record.location.line.map { "\(fileName):\($0)" } ?? fileName
+                        if let line = record.location.line {
+                            record.sourceID = "\(fileName):\(line)"
+                        } else if let ordinal = record.location.ordinal {
+                            record.sourceID = "\(fileName)#\(ordinal)"
+                        }
                     }
                     // Ids are unique per file already; a source spread over files must keep them unique too.
                     if let first = seen[record.sourceID] {
@@ -238,6 +235,20 @@ public enum RunJob {
             out.sources.append(summary)
         }
         return out
+    }
+
+    /// The ingester settings a source declares.
+    static func readOptions(_ source: SourceSpec) -> ReadOptions {
+        var options = ReadOptions()
+        options.csv.delimiter = source.delimiter
+        for column in source.columns { options.csv.columns[column.header] = column.field.description }
+        options.xml = XMLOptions(
+            recordPath: source.record,
+            fields: source.columns.map { XMLOptions.FieldPath(field: $0.field.description, path: $0.header) },
+            namespaces: source.namespaces)
+        options.email = EmailHeaderOptions(
+            headers: source.headers ?? EmailHeaderOptions.defaultHeaders, signatures: source.signatures)
+        return options
     }
 
     /// `path` relative to the current folder when it lies inside it, else unchanged.

@@ -90,7 +90,7 @@ struct CLITests {
     func validate() throws {
         let clean = try StewardProcess.run(["validate", "pipelines/demo.yaml"])
         #expect(clean.status == 0, "\(clean.stderr)")
-        #expect(clean.stdout.contains("pipelines/demo.yaml: ok: pipeline 'demo', 4 source(s), 4 file(s)"))
+        #expect(clean.stdout.contains("pipelines/demo.yaml: ok: pipeline 'demo', 8 source(s), 12 file(s)"))
         let bad = try StewardProcess.run(["validate", "testdata/config/invalid/unknown_keys.yaml"])
         #expect(bad.status == 2)
         #expect(

@@ -73,7 +73,7 @@ struct RunCommandTests {
     func plan() throws {
         let outcome = try StewardProcess.run(["plan", "pipelines/demo.yaml", "--quiet"])
         #expect(outcome.status == 1)  // the samples' rejects
-        #expect(outcome.stdout.contains("candidate pairs: 14"))
+        #expect(outcome.stdout.contains("candidate pairs: 171"))
         #expect(outcome.stdout.contains("email_key(emails)"))
         let out = temporaryDirectory()
         let dry = try StewardProcess.run(["run", "pipelines/demo.yaml", "--dry-run", "-o", out.path, "--quiet"])

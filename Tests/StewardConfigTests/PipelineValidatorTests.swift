@@ -54,8 +54,17 @@ struct PipelineValidatorTests {
         let spec = try #require(result.spec)
         #expect(spec.name == "demo")
         #expect(spec.defaultRegion == "US")
-        #expect(spec.sources.map(\.name) == ["salesforce", "google", "outlook", "marketing_de"])
-        #expect(spec.sources.map(\.trust) == [0.9, 0.6, 0.7, 0.5])
+        #expect(
+            spec.sources.map(\.name) == [
+                "salesforce", "google", "outlook", "marketing_de", "cards", "salesforce_xml", "dynamics_xml",
+                "support_mail",
+            ])
+        #expect(spec.sources.map(\.trust) == [0.9, 0.6, 0.7, 0.5, 0.6, 0.9, 0.8, 0.3])
+        #expect(spec.sources.map(\.format) == [.csv, .csv, .csv, .csv, .vcard, .xml, .xml, .email])
+        #expect(spec.sources[4].files.count == 5)
+        #expect(spec.sources[6].record == "/a:feed/a:entry" && spec.sources[6].namespaces.count == 3)
+        #expect(spec.sources[6].columns.filter { $0.field == .canonical(.emails) }.count == 2)
+        #expect(spec.sources[7].headers == ["From", "Reply-To", "Cc"] && spec.sources[7].signatures)
         #expect(spec.sources[3].region == "DE")
         #expect(spec.sources[3].columns == [FieldColumn(field: .canonical(.updatedAt), header: "Geändert am")])
         #expect(spec.sources[0].files == [Fixtures.url("sources/csv/salesforce_contacts.csv").standardized.path])

@@ -53,14 +53,37 @@ struct InspectJobTests {
         #expect(bob.normalized.name?.givenCanonical == "robert")
     }
 
-    @Test("a declared format without an ingester yet is a usage error naming the file")
-    func unsupportedFormat() throws {
+    @Test("--format overrides detection: a CSV file read as vCard has no cards, and a warning says so")
+    func explicitFormatWins() throws {
         let path = Fixtures.url("sources/csv/google_contacts.csv").path
-        let error = try #require(throws: StewardError.self) {
-            try InspectJob.run(paths: [path], format: .vcard, csv: CSVOptions(), normalize: NormalizeOptions())
+        let output = try InspectJob.run(
+            paths: [path], format: .vcard, csv: CSVOptions(), normalize: NormalizeOptions())
+        #expect(output.records.isEmpty && output.rejects.isEmpty)
+        #expect(output.warnings.count == 1 && output.warnings[0].contains("outside BEGIN:VCARD"))
+        let raw = try #require(throws: StewardError.self) {
+            try InspectJob.raw(
+                paths: [Fixtures.url("sources/vcard/android_v21.vcf").path], format: nil, csv: CSVOptions())
         }
-        #expect(error.code == .badUsage)
-        #expect(error.description == "\(path): vcard files cannot be read yet; this release reads csv")
+        #expect(
+            raw.code == .badUsage
+                && raw.description.hasSuffix("--raw shows the rows of CSV files; this is a vcard file"))
+    }
+
+    @Test("all four formats in one inspect run, detected by extension")
+    func allFormats() throws {
+        let paths = [
+            "sources/csv/salesforce_contacts.csv", "sources/vcard/tradeshow_cards_v40.vcf",
+            "sources/xml/salesforce_export.xml", "sources/email/support_inbox.mbox",
+        ].map { Fixtures.url($0).path }
+        let output = try InspectJob.run(
+            paths: paths, format: nil, csv: CSVOptions(), normalize: NormalizeOptions(defaultRegion: "US"))
+        let sources = Set(output.records.map(\.record.source))
+        #expect(
+            sources == [
+                "salesforce_contacts.csv", "tradeshow_cards_v40.vcf", "salesforce_export.xml", "support_inbox.mbox",
+            ])
+        let robert = output.records.filter { $0.normalized.emails.contains { $0.key == "robert.smith@acme.example" } }
+        #expect(Set(robert.map(\.record.source)).count == 4)
     }
 
     @Test("a missing file stops the job with a file-not-found error")

@@ -74,12 +74,23 @@ struct RunFixture {
         defer { run.remove() }
         let sameGolden = run.sameGolden
         // Every input record is in the crosswalk, singletons included.
-        #expect(run.golden.count == 23)
+        #expect(run.golden.count == 67)
+        // Robert "Bob" Smith of Acme in every format: CSV exports, an iPhone card, a trade-show card (vCard 4.0),
+        // both XML exports, and the support mailbox.
         #expect(
             sameGolden([
                 "salesforce:0035g00000AbCdE01", "salesforce:0035g00000AbCdE05", "google:google_contacts.csv:2",
-                "outlook:outlook_contacts.csv:2",
-            ]))  // Robert "Bob" Smith, Acme
+                "outlook:outlook_contacts.csv:2", "cards:6B29A774-D124-4822-B8D0-2780EC117F60",
+                "cards:4f0a5c2e-6b1d-4e8a-9f3c-2d7b8e1a6c01", "salesforce_xml:0035g00000XmLaA01",
+                "dynamics_xml:6f1f2a0e-5c1d-4e2a-9b3c-000000000002", "support_mail:robert.smith@acme.example",
+            ]))
+        // Jürgen Müller: a quoted-printable Windows-1252 Outlook card, the XML export (character references), and
+        // an RFC 2047 encoded display name in the mailbox.
+        #expect(
+            sameGolden([
+                "salesforce:0035g00000AbCdE03", "cards:outlook_v21_qp_cp1252.vcf:1", "salesforce_xml:0035g00000XmLaA03",
+                "support_mail:j.mueller@mueller-gmbh.example",
+            ]))
         #expect(sameGolden(["salesforce:0035g00000AbCdE02", "google:google_contacts.csv:3"]))  // Katie O'Neil
         #expect(
             sameGolden([
@@ -97,8 +108,8 @@ struct RunFixture {
         // Look-alikes: Sam Lee and Ann Lee; the Globex info desk beside Katie O'Neil (same company, switchboard).
         #expect(!sameGolden(["salesforce:0035g00000AbCdE07", "google:google_contacts.csv:5"]))
         #expect(!sameGolden(["google:google_contacts.csv:7", "salesforce:0035g00000AbCdE02"]))
-        #expect(Set(run.golden.values).count == 13)
-        #expect(run.outcome.summary.counts.goldenRecords == 13)
+        #expect(Set(run.golden.values).count == 24)
+        #expect(run.outcome.summary.counts.goldenRecords == 24)
         // The five deliberate bad rows are rejected, and the run says so with status 1.
         #expect(run.outcome.rejects.count == 5 && run.outcome.status == .finishedWithRejects)
     }
@@ -108,7 +119,7 @@ struct RunFixture {
         let run = try RunFixture("pipelines/demo.yaml")
         defer { run.remove() }
         let lines = try run.text("audit.jsonl").split(whereSeparator: \.isNewline)
-        #expect(lines.count == 7)  // one per merged cluster
+        #expect(lines.count == 10)  // one per merged cluster
         for line in lines {
             let cluster = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             let members = try #require(cluster["members"] as? [[String: Any]])

@@ -106,7 +106,12 @@ enum CSVDecoder {
     ///
     /// - Complexity: O(n); ASCII runs are checked 8 bytes at a time.
     static func firstInvalidUTF8(_ bytes: [UInt8], from: Int) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer -> Int? in
+        bytes.withUnsafeBufferPointer { firstInvalidUTF8($0, from: from) }
+    }
+
+    /// ``firstInvalidUTF8(_:from:)`` over a buffer, so a slice of a larger input is checked without copying.
+    static func firstInvalidUTF8(_ buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        do {
             guard let base = buffer.baseAddress else { return nil }
             let n = buffer.count
             var i = from

@@ -17,7 +17,10 @@ struct Inspect: ParsableCommand {
             """
     )
 
-    @Argument(help: "Input files (CSV). The format comes from the extension unless --format is given.")
+    @Argument(
+        help: ArgumentHelp(
+            "Input files: CSV, vCard, XML, email (.eml, mbox, or a folder of .eml). The format comes from --format, "
+                + "else the extension, else the content."))
     var files: [String]
 
     @Option(
@@ -36,6 +39,19 @@ struct Inspect: ParsableCommand {
     @Option(help: "Also write the rejects to this CSV file.")
     var rejects: String?
 
+    @Option(help: "XML: path of the repeated record element (e.g. /Export/Contacts/Contact); default: detected.")
+    var record: String?
+
+    @Option(
+        name: .customLong("field"), help: "XML: a field mapping 'field=path' (e.g. email=EmailAddress); repeatable.")
+    var fields: [String] = []
+
+    @Option(name: .customLong("namespace"), help: "XML: a namespace prefix 'prefix=URI'; repeatable.")
+    var namespaces: [String] = []
+
+    @Flag(help: "Email: also read phone numbers and job titles from senders' signatures.")
+    var signatures = false
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one input file") }
         if let format, SourceFormat(rawValue: format.lowercased()) == nil {
@@ -45,6 +61,22 @@ struct Inspect: ParsableCommand {
         }
         _ = try csvOptions()
         _ = try normalizeOptions()
+        _ = try xmlOptions()
+    }
+
+    func xmlOptions() throws -> XMLOptions {
+        func pairs(_ values: [String], _ option: String) throws -> [(String, String)] {
+            try values.map { value in
+                guard let equals = value.firstIndex(of: "="), equals != value.startIndex,
+                    value.index(after: equals) != value.endIndex
+                else { throw ValidationError("\(option) takes name=value, got '\(value)'") }
+                return (String(value[..<equals]), String(value[value.index(after: equals)...]))
+            }
+        }
+        return XMLOptions(
+            recordPath: record,
+            fields: try pairs(fields, "--field").map { XMLOptions.FieldPath(field: $0.0, path: $0.1) },
+            namespaces: Dictionary(try pairs(namespaces, "--namespace"), uniquingKeysWith: { $1 }))
     }
 
     func csvOptions() throws -> CSVOptions {
@@ -71,8 +103,10 @@ struct Inspect: ParsableCommand {
             rejects = result.rejects
             warnings = result.warnings
         } else {
+            let options = ReadOptions(
+                csv: try csvOptions(), xml: try xmlOptions(), email: EmailHeaderOptions(signatures: signatures))
             let result = try InspectJob.run(
-                paths: files, format: format, csv: try csvOptions(), normalize: try normalizeOptions())
+                paths: files, format: format, options: options, normalize: try normalizeOptions())
             for record in result.records { out.append(try encoder.line(record)) }
             rejects = result.rejects
             warnings = result.warnings
