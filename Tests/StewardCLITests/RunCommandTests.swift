@@ -98,6 +98,29 @@ struct RunCommandTests {
         #expect(bob.first?.split(separator: ",").last == robert.first?.split(separator: ",").last)
     }
 
+    @Test("dedup reads all four formats in one run (detected by extension or content) and merges across them")
+    func dedupAllFormats() throws {
+        let out = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let outcome = try StewardProcess.run([
+            "dedup", "testdata/sources/csv/salesforce_contacts.csv", "testdata/sources/vcard/tradeshow_cards_v40.vcf",
+            "testdata/sources/xml/salesforce_export.xml", "testdata/sources/email/support_inbox.mbox",
+            "testdata/sources/email/eml", "-o", out.path, "--region", "US", "--quiet",
+        ])
+        #expect(outcome.status == 1, "\(outcome.stderr)")  // the Salesforce sample's two bad rows
+        var golden: [String: String] = [:]
+        for line in try read(out, "crosswalk.csv").split(whereSeparator: \.isNewline).dropFirst() {
+            let cells = line.split(separator: ",").map(String.init)
+            golden["\(cells[0]):\(cells[1])"] = cells[2]
+        }
+        #expect(Set(golden.keys.map { $0.split(separator: ":")[0] }).count == 5)
+        let robert = [
+            "salesforce_contacts:0035g00000AbCdE01", "tradeshow_cards_v40:4f0a5c2e-6b1d-4e8a-9f3c-2d7b8e1a6c01",
+            "salesforce_export:0035g00000XmLaA01", "support_inbox:robert.smith@acme.example",
+        ].map { golden[$0] }
+        #expect(!robert.contains(nil) && Set(robert).count == 1, "\(robert)")
+    }
+
     @Test("dedup without -o is a usage error (exit 2)")
     func dedupNeedsOutput() throws {
         let outcome = try StewardProcess.run(["dedup", "testdata/sources/csv/google_contacts.csv"])

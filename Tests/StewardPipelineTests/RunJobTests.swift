@@ -182,6 +182,13 @@ struct RunFixture {
         #expect(sameGolden(["badge_scans:TS26-0002", "salesforce:0035g00000AbCdE02"]))  // Kate = Katherine
         #expect(sameGolden(["badge_scans:TS26-0003", "salesforce:0035g00000AbCdE06"]))
         #expect(sameGolden(["badge_scans:TS26-0005", "badge_scans:TS26-0010"]))  // scanned twice
+        // Business cards (vCard 4.0) whose email or phone matches a CRM contact join that contact.
+        #expect(
+            sameGolden([
+                "business_cards:4f0a5c2e-6b1d-4e8a-9f3c-2d7b8e1a6c01", "salesforce:0035g00000AbCdE01",
+                "badge_scans:TS26-0001",
+            ]))
+        #expect(sameGolden(["business_cards:4f0a5c2e-6b1d-4e8a-9f3c-2d7b8e1a6c04", "salesforce:0035g00000AbCdE02"]))
         // A different Robert Smith; a colleague on the same switchboard number.
         #expect(!sameGolden(["badge_scans:TS26-0004", "salesforce:0035g00000AbCdE01"]))
         #expect(!sameGolden(["badge_scans:TS26-0011", "badge_scans:TS26-0005"]))
