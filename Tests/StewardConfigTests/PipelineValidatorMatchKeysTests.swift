@@ -288,8 +288,9 @@ struct PipelineValidatorMatchKeysTests {
     @Test("tradeshow-import.yaml: badge scans mapped, CRM preferred, tuned thresholds")
     func tradeshow() throws {
         let spec = try Self.pipeline("tradeshow-import.yaml")
-        #expect(spec.sources.map(\.name) == ["badge_scans", "salesforce"])
-        #expect(spec.sources.map(\.trust) == [0.4, 0.9])
+        #expect(spec.sources.map(\.name) == ["badge_scans", "business_cards", "salesforce"])
+        #expect(spec.sources.map(\.trust) == [0.4, 0.5, 0.9])
+        #expect(spec.sources.map(\.format) == [.csv, .vcard, .csv])
         #expect(spec.sources[0].files == [Fixtures.url("sources/tradeshow/badge_scans.csv").standardized.path])
         #expect(
             spec.sources[0].columns == [
