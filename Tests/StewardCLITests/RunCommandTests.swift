@@ -121,6 +121,25 @@ struct RunCommandTests {
         #expect(!robert.contains(nil) && Set(robert).count == 1, "\(robert)")
     }
 
+    @Test("evaluate prints pairwise and cluster measures; --json is machine-readable")
+    func evaluate() throws {
+        let out = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        _ = try StewardProcess.run(["run", "testdata/truth/patients/patients.yaml", "-o", out.path, "--quiet"])
+        let crosswalk = out.appendingPathComponent("crosswalk.csv").path
+        let text = try StewardProcess.run(["evaluate", "--truth", "testdata/truth/patients/truth.csv", crosswalk])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("pairwise   precision 0.9"))
+        let json = try StewardProcess.run([
+            "evaluate", "--truth", "testdata/truth/patients/truth.csv", crosswalk, "--json",
+        ])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((object["true_pairs"] as? Int) == 297)
+        #expect(((object["f1"] as? Double) ?? 0) >= 0.95)
+        let missing = try StewardProcess.run(["evaluate", "--truth", "no-such.csv", crosswalk])
+        #expect(missing.status == 2)
+    }
+
     @Test("dedup without -o is a usage error (exit 2)")
     func dedupNeedsOutput() throws {
         let outcome = try StewardProcess.run(["dedup", "testdata/sources/csv/google_contacts.csv"])

@@ -11,7 +11,8 @@ struct Steward: ParsableCommand {
             """,
         version: StewardVersion.current,
         subcommands: [
-            Run.self, Dedup.self, Plan.self, Validate.self, Inspect.self, Normalize.self, Similarity.self,
+            Run.self, Dedup.self, Plan.self, Evaluate.self, Validate.self, Inspect.self, Normalize.self,
+            Similarity.self,
         ]
     )
 }
