@@ -26,6 +26,15 @@ public struct Evaluation: Sendable, Codable {
     public struct Pair: Sendable, Codable, Hashable {
         public var a: String
         public var b: String
+        /// What the run's own outputs say about the pair (from `audit.jsonl` and `review.csv` beside the
+        /// crosswalk): the join that merged the two entities, or the pair's place in the review queue.
+        public var evidence: String?
+
+        public init(a: String, b: String, evidence: String? = nil) {
+            self.a = a
+            self.b = b
+            self.evidence = evidence
+        }
     }
 
     public var counts: Counts
@@ -74,6 +83,7 @@ public enum EvaluateJob {
             entity[key(hasSource ? row["source"] : nil, row["source_id"] ?? "")] = row["entity_id"] ?? ""
         }
         var golden: [String: String] = [:]
+        var crosswalkKey: [String: String] = [:]  // truth key → `source:source_id` as the run wrote it
         var unknown = 0
         for row in crosswalkRows {
             var source = row["source"] ?? ""
@@ -86,9 +96,30 @@ public enum EvaluateJob {
                 unknown += 1
             } else {
                 golden[k] = row["golden_id"] ?? ""
+                crosswalkKey[k] = "\(row["source"] ?? ""):\(row["source_id"] ?? "")"
             }
         }
-        return evaluate(entity: entity, golden: golden, unknown: unknown, samples: samples)
+        var result = evaluate(entity: entity, golden: golden, unknown: unknown, samples: samples)
+        let folder = URL(fileURLWithPath: crosswalk).deletingLastPathComponent()
+        let evidence = RunEvidence(folder: folder)
+        func run(_ key: String) -> String { crosswalkKey[key] ?? key }
+        var truthKey: [String: String] = [:]  // the run's `source:source_id` → truth key
+        for (k, v) in crosswalkKey { truthKey[v] = k }
+        result.falseMergeSamples = result.falseMergeSamples.map { pair in
+            var pair = pair
+            pair.evidence = evidence.merge(golden: golden[pair.a] ?? "") { a, b in
+                guard let ea = truthKey[a].flatMap({ entity[$0] }), let eb = truthKey[b].flatMap({ entity[$0] })
+                else { return false }
+                return ea != eb
+            }
+            return pair
+        }
+        result.missedMergeSamples = result.missedMergeSamples.map { pair in
+            var pair = pair
+            pair.evidence = evidence.review(run(pair.a), run(pair.b))
+            return pair
+        }
+        return result
     }
 
     /// Evaluates record → entity against record → cluster (records missing from `golden` are singletons).
@@ -200,5 +231,79 @@ public enum EvaluateJob {
             for (name, value) in zip(header, row.cells) { out[name] = value }
             return out
         }
+    }
+}
+
+/// The evidence a run left beside its crosswalk: merge joins from `audit.jsonl`, borderline pairs from `review.csv`.
+struct RunEvidence {
+    struct Join {
+        var a: String
+        var b: String
+        var text: String
+    }
+
+    var joins: [String: [Join]] = [:]  // golden id → joins
+    var review: [String: String] = [:]  // "a|b" (sorted) → text
+    var hasAudit = false
+    var hasReview = false
+
+    init(folder: URL) {
+        if let data = FileManager.default.contents(atPath: folder.appendingPathComponent("audit.jsonl").path) {
+            hasAudit = true
+            for line in data.split(separator: 0x0A) {
+                guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                    let golden = object["golden_id"] as? String, let list = object["joins"] as? [[String: Any]]
+                else { continue }
+                joins[golden] = list.compactMap(Self.join)
+            }
+        }
+        if let text = try? String(contentsOf: folder.appendingPathComponent("review.csv"), encoding: .utf8),
+            let rows = try? EvaluateJob.table(folder.appendingPathComponent("review.csv").path, required: ["pair"])
+        {
+            hasReview = !text.isEmpty
+            for row in rows {
+                let a = "\(row["a_source"] ?? ""):\(row["a_source_id"] ?? "")"
+                let b = "\(row["b_source"] ?? ""):\(row["b_source_id"] ?? "")"
+                let levels = row.keys.filter { $0.hasSuffix("_level") }.sorted().map {
+                    "\($0.dropLast(6)) \(row[$0] ?? "")"
+                }
+                review[[a, b].sorted().joined(separator: "|")] =
+                    "in review.csv, probability \(row["probability"] ?? "?"): " + levels.joined(separator: ", ")
+            }
+        }
+    }
+
+    private static func join(_ object: [String: Any]) -> Join? {
+        func ref(_ value: Any?) -> String? {
+            guard let ref = value as? [String: Any], let source = ref["source"] as? String,
+                let id = ref["source_id"] as? String
+            else { return nil }
+            return "\(source):\(id)"
+        }
+        guard let a = ref(object["a"]), let b = ref(object["b"]) else { return nil }
+        var text = "merged by \(object["reason"] as? String ?? "?")"
+        if let rule = object["rule"] as? String { text += " (rule \(rule))" }
+        if let probability = object["probability"] as? Double {
+            text += String(format: ", probability %.4f", probability)
+        }
+        let fields = (object["fields"] as? [[String: Any]] ?? []).map {
+            "\($0["field"] as? String ?? "?") \($0["level"] as? String ?? "?")"
+        }
+        text += " between \(a) and \(b): " + fields.joined(separator: ", ")
+        return Join(a: a, b: b, text: text)
+    }
+
+    /// The join inside golden record `golden` that connected two different entities.
+    func merge(golden: String, crossing: (String, String) -> Bool) -> String? {
+        guard hasAudit else { return nil }
+        if let join = joins[golden]?.first(where: { crossing($0.a, $0.b) }) { return join.text }
+        return "chained through other members of \(golden) (see audit.jsonl)"
+    }
+
+    /// Where a missed pair stands: in the review queue, or never close enough to be queued.
+    func review(_ a: String, _ b: String) -> String? {
+        guard hasReview else { return nil }
+        return review[[a, b].sorted().joined(separator: "|")]
+            ?? "not in review.csv: scored below the review threshold, or no blocking pass paired them"
     }
 }

@@ -130,6 +130,9 @@ struct RunCommandTests {
         let text = try StewardProcess.run(["evaluate", "--truth", "testdata/truth/patients/truth.csv", crosswalk])
         #expect(text.status == 0)
         #expect(text.stdout.contains("pairwise   precision 0.9"))
+        // Samples carry the run's own evidence: the join that merged two people, the review queue for missed ones.
+        #expect(text.stdout.contains("      merged by score, probability "))
+        #expect(text.stdout.contains("review.csv"))
         let json = try StewardProcess.run([
             "evaluate", "--truth", "testdata/truth/patients/truth.csv", crosswalk, "--json",
         ])

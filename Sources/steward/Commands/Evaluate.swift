@@ -49,8 +49,12 @@ struct Evaluate: ParsableCommand {
         print("false merges (pairs): \(result.falseMerges)")
         for pair in result.falseMergeSamples {
             print("  \(pair.a)  ≠  \(pair.b)  (same golden id, different entities)")
+            if let evidence = pair.evidence { print("      \(evidence)") }
         }
         print("missed merges (pairs): \(result.missedMerges)")
-        for pair in result.missedMergeSamples { print("  \(pair.a)  =  \(pair.b)  (one entity, different golden ids)") }
+        for pair in result.missedMergeSamples {
+            print("  \(pair.a)  =  \(pair.b)  (one entity, different golden ids)")
+            if let evidence = pair.evidence { print("      \(evidence)") }
+        }
     }
 }
