@@ -9,14 +9,7 @@
 /// The common prefix and suffix are removed first. When the shorter remainder is at most 64 bytes the distance is
 /// computed with the bit-parallel algorithm of Myers (1999) in the formulation of Hyyrö (2003), one machine word per
 /// byte of the longer input; longer inputs use the two-row dynamic programme of Wagner and Fischer (1974).
-public enum Levenshtein {
-    /// Levenshtein distance between the UTF-8 bytes of two strings.
-    public static func distance(_ a: String, _ b: String) -> Int {
-        var a = a
-        var b = b
-        return a.withUTF8 { x in b.withUTF8 { y in distance(x, y) } }
-    }
-
+public enum Levenshtein: ByteEditDistance {
     /// Levenshtein distance between two byte buffers.
     /// - Complexity: O(|a| + |b|) when the shorter input, without the common prefix and suffix, is at most 64 bytes
     ///   (plus clearing a 2 KiB table on the stack); otherwise O(|a| · |b|) time and O(min(|a|, |b|)) scratch memory.
@@ -25,20 +18,6 @@ public enum Levenshtein {
         if short.isEmpty { return long.count }
         if short.count <= 64 { return bitParallel(short, long) }
         return wagnerFischer(short, long)
-    }
-
-    /// `1 − distance / max(|a|, |b|)` over UTF-8 bytes: 1 for equal strings (two empty strings included), 0 when
-    /// every byte must change.
-    public static func similarity(_ a: String, _ b: String) -> Double {
-        var a = a
-        var b = b
-        return a.withUTF8 { x in b.withUTF8 { y in similarity(x, y) } }
-    }
-
-    /// `1 − distance / max(|a|, |b|)` over two byte buffers (1 when both are empty).
-    /// - Complexity: that of the byte-buffer `distance`.
-    public static func similarity(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
-        EditDistance.similarity(distance: distance(a, b), a.count, b.count)
     }
 
     /// Myers/Hyyrö bit-vector Levenshtein: column `j` of the dynamic-programming table is kept as the vertical
@@ -100,14 +79,7 @@ public enum Levenshtein {
 ///
 /// The common prefix and suffix are removed first; a shorter remainder of at most 64 bytes is solved with Hyyrö's
 /// bit-parallel OSA algorithm (Hyyrö 2003), longer inputs with a three-row dynamic programme.
-public enum DamerauLevenshtein {
-    /// Optimal string alignment distance between the UTF-8 bytes of two strings.
-    public static func distance(_ a: String, _ b: String) -> Int {
-        var a = a
-        var b = b
-        return a.withUTF8 { x in b.withUTF8 { y in distance(x, y) } }
-    }
-
+public enum DamerauLevenshtein: ByteEditDistance {
     /// Optimal string alignment distance between two byte buffers.
     /// - Complexity: O(|a| + |b|) when the shorter input, without the common prefix and suffix, is at most 64 bytes
     ///   (plus clearing a 2 KiB table on the stack); otherwise O(|a| · |b|) time and O(min(|a|, |b|)) scratch memory.
@@ -116,19 +88,6 @@ public enum DamerauLevenshtein {
         if short.isEmpty { return long.count }
         if short.count <= 64 { return bitParallel(short, long) }
         return dynamicProgramme(short, long)
-    }
-
-    /// `1 − distance / max(|a|, |b|)` over UTF-8 bytes (1 when both are empty).
-    public static func similarity(_ a: String, _ b: String) -> Double {
-        var a = a
-        var b = b
-        return a.withUTF8 { x in b.withUTF8 { y in similarity(x, y) } }
-    }
-
-    /// `1 − distance / max(|a|, |b|)` over two byte buffers (1 when both are empty).
-    /// - Complexity: that of the byte-buffer `distance`.
-    public static func similarity(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
-        EditDistance.similarity(distance: distance(a, b), a.count, b.count)
     }
 
     /// Hyyrö's bit-vector OSA: the Myers/Hyyrö Levenshtein step with the transposition vector `tr`, the positions
@@ -225,5 +184,34 @@ enum EditDistance {
     static func similarity(distance: Int, _ aCount: Int, _ bCount: Int) -> Double {
         let longest = max(aCount, bCount)
         return longest == 0 ? 1 : 1 - Double(distance) / Double(longest)
+    }
+}
+
+/// An edit distance over UTF-8 bytes; the `String` forms and the similarity follow from the byte-buffer distance.
+public protocol ByteEditDistance {
+    /// The distance between two byte buffers.
+    static func distance(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int
+}
+
+extension ByteEditDistance {
+    /// The distance between the UTF-8 bytes of two strings.
+    public static func distance(_ a: String, _ b: String) -> Int {
+        var a = a
+        var b = b
+        return a.withUTF8 { x in b.withUTF8 { y in distance(x, y) } }
+    }
+
+    /// `1 − distance / max(|a|, |b|)` over UTF-8 bytes: 1 for equal strings (two empty strings included), 0 when
+    /// every byte must change.
+    public static func similarity(_ a: String, _ b: String) -> Double {
+        var a = a
+        var b = b
+        return a.withUTF8 { x in b.withUTF8 { y in similarity(x, y) } }
+    }
+
+    /// `1 − distance / max(|a|, |b|)` over two byte buffers (1 when both are empty).
+    /// - Complexity: that of the byte-buffer `distance`.
+    public static func similarity(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
+        EditDistance.similarity(distance: distance(a, b), a.count, b.count)
     }
 }
