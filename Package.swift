@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(name: "StewardReportTests", dependencies: ["StewardReport", "StewardModel"]),
         .testTarget(
             name: "StewardPipelineTests",
-            dependencies: ["StewardPipeline", "StewardModel", "StewardConfig", "StewardTestSupport"]
+            dependencies: ["StewardPipeline", "StewardModel", "StewardConfig", "StewardIngest", "StewardTestSupport"]
         ),
         // End to end: runs the built `steward` binary on testdata/.
         .testTarget(name: "StewardCLITests", dependencies: ["steward", "StewardTestSupport"]),

@@ -197,6 +197,7 @@ public enum RunJob {
             var summary = SourceSummary(
                 name: source.name, files: source.files.map(displayPath), records: 0, rejects: 0)
             var seen: [String: SourceLocation] = [:]
+            var seenIndex: [String: Int] = [:]
             for resolved in source.files {
                 // Shown in rejects and warnings: relative to the working folder when inside it.
                 let file = displayPath(resolved)
@@ -216,6 +217,14 @@ public enum RunJob {
                             record.sourceID = "\(fileName)#\(ordinal)"
                         }
                     }
+                    // An email source's id is the address: the same address in two mailbox files is one person,
+                    // not a bad row. Keep the record of the newest message (ISO 8601 UTC dates sort as text).
+                    if source.format == .email, let kept = seenIndex[record.sourceID] {
+                        if (record.fields[.updatedAt] ?? "") > (out.records[kept].fields[.updatedAt] ?? "") {
+                            out.records[kept] = record
+                        }
+                        continue
+                    }
                     // Ids are unique per file already; a source spread over files must keep them unique too.
                     if let first = seen[record.sourceID] {
                         out.rejects.append(
@@ -227,6 +236,7 @@ public enum RunJob {
                         continue
                     }
                     seen[record.sourceID] = record.location
+                    seenIndex[record.sourceID] = out.records.count
                     out.records.append(record)
                     out.sourceIndex.append(UInt16(s))
                     summary.records += 1

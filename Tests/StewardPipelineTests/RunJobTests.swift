@@ -1,5 +1,6 @@
 import Foundation
 import StewardConfig
+import StewardIngest
 import StewardModel
 import StewardPipeline
 import StewardTestSupport
@@ -207,5 +208,33 @@ struct RunFixture {
         #expect(counts.multiRecordClusters > 0)
         #expect(counts.goldenRecords == Set(run.golden.values).count)
         #expect(run.golden.count == counts.recordsRead - counts.rejected)
+    }
+}
+
+@Suite struct EmailSourceAcrossFilesTests {
+    /// Two mailbox files of one email source that share addresses: one record per address, no rejects.
+    @Test func sameAddressInTwoMailboxesIsOneRecord() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("steward-mail-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let mbox = try Data(contentsOf: Fixtures.url("sources/email/support_inbox.mbox"))
+        try mbox.write(to: folder.appendingPathComponent("2026-09.mbox"))
+        try mbox.write(to: folder.appendingPathComponent("2026-10.mbox"))
+        let yaml = """
+            version: 1
+            name: mail
+            sources:
+              - { name: inbox, format: email, path: "*.mbox" }
+            output: { dir: out }
+            """
+        let result = PipelineValidator.validate(yaml: yaml, file: "mail.yaml", baseDirectory: folder.path)
+        let spec = try #require(result.spec, "\(result.diagnostics)")
+        #expect(spec.sources[0].files.count == 2)
+        let single = try EmailHeaderIngester().ingest(
+            path: Fixtures.url("sources/email/support_inbox.mbox").path, source: "inbox")
+        let outcome = try RunJob.run(
+            spec, options: RunOptions(outputDirectory: folder.appendingPathComponent("out").path))
+        #expect(outcome.rejects.isEmpty)
+        #expect(outcome.summary.sources[0].records == single.records.count)
     }
 }
