@@ -345,8 +345,11 @@ struct PipelineLinter {
                     "m (\(m[0])) is below u (\(u[0])) at level '\(first)': agreeing on \(subject) would count "
                         + "against a match")
             }
+            let termFrequency = map["term_frequency"].flatMap { bool($0.value, "\(path).term_frequency") }
             if let field, let method {
-                specs.append(ComparisonSpec(field: field, method: method, levels: levels, m: m, u: u))
+                specs.append(
+                    ComparisonSpec(field: field, method: method, levels: levels, m: m, u: u, termFrequency: termFrequency)
+                )
             }
         }
         return specs
@@ -754,6 +757,14 @@ struct PipelineLinter {
             return nil
         }
         return Array(list)
+    }
+
+    mutating func bool(_ node: Node, _ path: String) -> Bool? {
+        guard node.scalar != nil, let value = node.bool else {
+            error(node, path, "expected true or false")
+            return nil
+        }
+        return value
     }
 
     mutating func string(_ node: Node, _ path: String) -> String? {

@@ -17,7 +17,7 @@ public enum PipelineValidator {
         "headers", "signatures",
     ]
     /// Keys of one `compare[]` entry.
-    public static let compareKeys = ["field", "method", "levels", "m", "u"]
+    public static let compareKeys = ["field", "method", "levels", "m", "u", "term_frequency"]
     /// Keys of one `rules[]` entry (the keys of its `when` are field names).
     public static let ruleKeys = ["name", "when", "decision"]
     /// Keys of the `matching` section.

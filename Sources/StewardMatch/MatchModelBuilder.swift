@@ -35,7 +35,9 @@ public enum MatchModelBuilder {
             let u = spec.u.flatMap { $0.indices.contains(i) ? $0[i] : nil } ?? defaults[i].u
             levels.append(ComparisonLevel(label: label, m: m, u: u))
         }
-        return Comparison(field: spec.field, method: spec.method, thresholds: thresholds, levels: levels)
+        return Comparison(
+            field: spec.field, method: spec.method, thresholds: thresholds, levels: levels,
+            termFrequency: spec.termFrequency ?? ComparisonSpec.defaultTermFrequency(spec.field, spec.method))
     }
 
     /// Built-in (m, u) per level, in `levelLabels` order; the last level is the complement of the others.

@@ -35,24 +35,32 @@ public enum MatchStage {
             var decisions = [Int](repeating: 0, count: PairDecision.allCases.count)
             var perPass = [Int](repeating: 0, count: index.passes.count)
             var scratch = PairScorer.Scratch(count: model.comparisons.count)
+            var weights = WeightHistogram()
             for unit in units[chunks[c]] {
                 index.forEachPair(pass: unit.pass, block: unit.block) { a, b in
                     compared += 1
                     perPass[unit.pass] += 1
                     let pair = scorer.score(a, b, pass: UInt8(unit.pass), scratch: &scratch)
                     decisions[pair.decision.ordinal] += 1
+                    weights.add(
+                        weight: pair.weight, probability: pair.probability, mergeThreshold: model.mergeThreshold,
+                        reviewThreshold: model.reviewThreshold)
                     if pair.decision != .distinct || pair.contrary { kept.append(pair) }
                 }
                 if let progress { progress(done.add(index.pairCount(pass: unit.pass, block: unit.block)), total) }
             }
-            results.set(c, ChunkResult(kept: kept, compared: compared, decisions: decisions, perPass: perPass))
+            results.set(
+                c,
+                ChunkResult(kept: kept, compared: compared, decisions: decisions, perPass: perPass, weights: weights))
         }
 
         var pairs: [ScoredPair] = []
         var compared = 0
         var decisionCounts = [Int](repeating: 0, count: PairDecision.allCases.count)
+        var weights = WeightHistogram()
         for result in results.all() {
             pairs += result.kept
+            weights.add(result.weights)
             compared += result.compared
             for i in decisionCounts.indices { decisionCounts[i] += result.decisions[i] }
         }
@@ -66,7 +74,7 @@ public enum MatchStage {
         for decision in PairDecision.allCases where decisionCounts[decision.ordinal] > 0 {
             decisions[decision] = decisionCounts[decision.ordinal]
         }
-        return MatchResult(pairs: pairs, plan: plan, compared: compared, decisions: decisions)
+        return MatchResult(pairs: pairs, plan: plan, compared: compared, decisions: decisions, weights: weights)
     }
 
     /// Work units: (pass, block) in order, chunked by pair count (about 16 chunks, none tiny).
@@ -132,6 +140,7 @@ private struct ChunkResult: Sendable {
     var compared: Int
     var decisions: [Int]
     var perPass: [Int]
+    var weights: WeightHistogram
 }
 
 /// Results of the parallel chunks, each slot written by exactly one iteration.

@@ -7,10 +7,12 @@ struct PairScorer: Sendable {
     struct Scratch {
         var levels: [UInt8]
         var similarities: [Float]
+        var termFrequency: [Float]
 
         init(count: Int) {
             levels = Array(repeating: ComparisonLevel.null, count: count)
             similarities = Array(repeating: 0, count: count)
+            termFrequency = Array(repeating: 0, count: count)
         }
     }
 
@@ -18,6 +20,7 @@ struct PairScorer: Sendable {
     let comparators: [PairComparator]
     let weights: [[Double]]
     let priorWeight: Double
+    let termFrequencies: TermFrequencies
     /// Comparisons whose disagreement makes up contrary evidence: emails, phones, and the name comparisons.
     let emailComparison: Int?
     let phoneComparison: Int?
@@ -28,6 +31,7 @@ struct PairScorer: Sendable {
         comparators = model.comparisons.map { PairComparator($0, table: table) }
         weights = model.comparisons.map { $0.levels.map(\.weight) }
         priorWeight = model.priorWeight
+        termFrequencies = TermFrequencies(model: model, table: table)
         emailComparison = model.comparisons.firstIndex { $0.field == .canonical(.emails) }
         phoneComparison = model.comparisons.firstIndex { $0.field == .canonical(.phones) }
         nameComparisons = model.comparisons.indices.filter {
@@ -43,6 +47,11 @@ struct PairScorer: Sendable {
             scratch.levels[i] = level
             scratch.similarities[i] = similarity
             if level != ComparisonLevel.null { weight += weights[i][Int(level)] }
+        }
+        for i in termFrequencies.adjusted {
+            let adjustment: Float = scratch.levels[i] == 0 ? termFrequencies.adjustment(i, a, b) : 0
+            scratch.termFrequency[i] = adjustment
+            weight += Double(adjustment)
         }
         let probability = MatchModel.probability(totalWeight: weight)
         var decision: PairDecision
@@ -65,7 +74,8 @@ struct PairScorer: Sendable {
         }
         return ScoredPair(
             a: a, b: b, pass: pass, levels: scratch.levels, similarities: scratch.similarities, weight: weight,
-            probability: probability, decision: decision, rule: rule, contrary: contrary(scratch))
+            probability: probability, decision: decision, rule: rule, contrary: contrary(scratch),
+            termFrequency: termFrequencies.adjusted.isEmpty ? [] : scratch.termFrequency)
     }
 
     /// The first rule whose conditions all hold (merge rules skipped when the score merges anyway).

@@ -30,12 +30,18 @@ public struct Comparison: Sendable, Hashable {
     /// Similarity thresholds of the graded levels, best first (empty for methods with built-in levels).
     public var thresholds: [Double]
     public var levels: [ComparisonLevel]
+    /// Whether exact agreement (level 0) is adjusted by how common the agreed value is in the run's data.
+    public var termFrequency: Bool
 
-    public init(field: FieldReference, method: ComparisonMethod, thresholds: [Double], levels: [ComparisonLevel]) {
+    public init(
+        field: FieldReference, method: ComparisonMethod, thresholds: [Double], levels: [ComparisonLevel],
+        termFrequency: Bool = false
+    ) {
         self.field = field
         self.method = method
         self.thresholds = thresholds
         self.levels = levels
+        self.termFrequency = termFrequency
     }
 
     /// Human name: `jaro_winkler(family_name)`.

@@ -65,15 +65,32 @@ public struct ComparisonSpec: Sendable, Hashable {
     public var levels: [Double]
     public var m: [Double]?
     public var u: [Double]?
+    /// Term-frequency adjustment of the exact-agreement level (`term_frequency:`); `nil` means the default for
+    /// the field (on for names and organizations, see ``ComparisonSpec/defaultTermFrequency(_:_:)``).
+    public var termFrequency: Bool?
 
     public init(
-        field: FieldReference, method: ComparisonMethod, levels: [Double] = [], m: [Double]? = nil, u: [Double]? = nil
+        field: FieldReference, method: ComparisonMethod, levels: [Double] = [], m: [Double]? = nil,
+        u: [Double]? = nil, termFrequency: Bool? = nil
     ) {
         self.field = field
         self.method = method
         self.levels = levels
         self.m = m
         self.u = u
+        self.termFrequency = termFrequency
+    }
+
+    /// Whether a comparison adjusts for term frequency when the pipeline does not say: on for given, family and
+    /// full names and organizations compared as text (agreeing on "Zylberstein" says more than on "Smith"), off
+    /// elsewhere. Emails, phones and dates have their own agreement levels and no common values worth adjusting.
+    public static func defaultTermFrequency(_ field: FieldReference, _ method: ComparisonMethod) -> Bool {
+        switch method {
+        case .emailKey, .phone, .date, .numeric: return false
+        case .exact, .jaroWinkler, .levenshtein, .damerauLevenshtein, .tokenSet, .nickname:
+            return [.canonical(.givenName), .canonical(.familyName), .canonical(.fullName), .canonical(.organization)]
+                .contains(field)
+        }
     }
 }
 

@@ -134,8 +134,10 @@ public enum RunJob {
                 counts: StageCounts(
                     recordsRead: ingested.recordsRead, rejected: ingested.rejects.count, normalized: normalized.count,
                     match: match, clusters: clusters, merge: merge)))
+        output.summary.matchWeights = match.weights
         try timed("write") { try RunReportWriter.write(output, to: outputDirectory) }
         output.summary = summary(counts: output.summary.counts)
+        output.summary.matchWeights = match.weights
         let status: ExitStatus = warnings.isEmpty && ingested.rejects.isEmpty ? .ok : .finishedWithRejects
         return RunOutcome(
             summary: output.summary, plan: match.plan, model: model, status: status, dryRun: false,

@@ -13,8 +13,10 @@ import StewardModel
 ///   (total, prior included), `prior_weight`, `contrary` (strong contrary evidence) and `fields`: per comparison
 ///   of the model `{field, method, a, b, level, similarity, weight, m, u}`: the two records' values as text
 ///   (emails and phones joined by `; `), the level's label (`missing` when a value is absent, which has weight 0
-///   and no `m`/`u`), the similarity measured and the level's weight log2(m/u). The field weights plus
-///   `prior_weight` sum to `weight`; `probability` is 2^weight / (1 + 2^weight);
+///   and no `m`/`u`), the similarity measured and the field's weight: the level's log2(m/u) plus, for a
+///   term-frequency-adjusted comparison agreeing exactly, `term_frequency`, the bits a rare value adds or a
+///   common one takes away (also written on its own). The field weights plus `prior_weight` sum to `weight`;
+///   `probability` is 2^weight / (1 + 2^weight);
 /// - `flags`: `[{kind, a, b, detail}]`, with `probability` and `weight` when the flag names a kept pair.
 ///
 /// Non-finite numbers (a level with m = 0) are written as the strings `Infinity`, `-Infinity`, `NaN`.
@@ -108,12 +110,16 @@ public enum AuditLog {
                 json.string(comparison.method.rawValue)
                 json.key("similarity")
                 json.number(pair.similarities[position])
+                if comparison.termFrequency && level == 0 {
+                    json.key("term_frequency")
+                    json.number(pair.termFrequencyAdjustment(position))
+                }
                 if let reached {
                     json.key("u")
                     json.number(reached.u)
                 }
                 json.key("weight")
-                json.number(comparison.weight(level))
+                json.number(pair.weight(of: position, in: model))
                 json.endObject()
             }
             json.endArray()

@@ -24,10 +24,13 @@ public struct RunSummary: Sendable, Hashable, Codable {
     public var timings: [StageTiming]
     /// Non-fatal notes the user must see (skipped blocks, decoding fallbacks, …).
     public var warnings: [String]
+    /// The compared pairs' match weights and score bands (absent for a dry run).
+    public var matchWeights: WeightHistogram?
 
     public init(
         pipeline: String, stewardVersion: String, startedAt: String, finishedAt: String, outputDirectory: String = "",
-        sources: [SourceSummary], counts: StageCounts, timings: [StageTiming], warnings: [String] = []
+        sources: [SourceSummary], counts: StageCounts, timings: [StageTiming], warnings: [String] = [],
+        matchWeights: WeightHistogram? = nil
     ) {
         self.pipeline = pipeline
         self.stewardVersion = stewardVersion
@@ -38,6 +41,7 @@ public struct RunSummary: Sendable, Hashable, Codable {
         self.counts = counts
         self.timings = timings
         self.warnings = warnings
+        self.matchWeights = matchWeights
     }
 
     enum CodingKeys: String, CodingKey {
@@ -47,6 +51,7 @@ public struct RunSummary: Sendable, Hashable, Codable {
         case finishedAt = "finished_at"
         case outputDirectory = "output_directory"
         case sources, counts, timings, warnings
+        case matchWeights = "match_weights"
     }
 
     /// `2026-10-02T09:15:00Z` (UTC, whole seconds), the form ``startedAt`` and ``finishedAt`` use.

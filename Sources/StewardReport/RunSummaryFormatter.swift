@@ -1,14 +1,16 @@
+import Foundation
 import StewardModel
 
 /// The one-screen summary printed at the end of a run: plain text, aligned columns, at most 25 lines.
 ///
 /// Records and rejects per source (at most 7 sources listed; more are folded into one line), candidate pairs per
 /// blocking pass and skipped blocks, pairs compared per decision, merged clusters, golden records, review pairs,
-/// flagged clusters, stage timings, the output folder with its files, and up to 3 warnings (the rest are counted;
+/// flagged clusters, the spread of match weights (a one-line histogram, log-scaled bars, with the share of pairs
+/// per score band), stage timings, the output folder with its files, and up to 3 warnings (the rest are counted;
 /// all are in `summary.json`). Numbers use `,` thousands separators whatever the locale.
 public enum RunSummaryFormatter {
     /// The most lines ``text(_:)`` returns.
-    public static let maxLines = 25
+    public static let maxLines = 26
 
     public static func text(_ summary: RunSummary) -> String {
         let counts = summary.counts
@@ -55,7 +57,7 @@ public enum RunSummaryFormatter {
         ]
 
         let labelWidth =
-            (table.map { $0[0] } + stages.map { $0[0] } + ["timings (s)", "output"])
+            (table.map { $0[0] } + stages.map { $0[0] } + ["timings (s)", "output", "match weights"])
             .map(\.count).max() ?? 0
         let sourceLines = aligned(table, labelWidth: labelWidth)
         lines += sourceLines
@@ -63,6 +65,9 @@ public enum RunSummaryFormatter {
         func width(_ column: Int) -> Int { table.map { $0[column].count }.max() ?? 0 }
         lines += aligned(stages, labelWidth: labelWidth, minWidths: [1: width(1) + 2 + width(2)], leftAligned: [2])
 
+        if let weights = summary.matchWeights, weights.total > 0 {
+            lines.append(pad("match weights", labelWidth) + "  " + histogramLine(weights))
+        }
         if !summary.timings.isEmpty {
             let total = summary.timings.reduce(0) { $0 + $1.seconds }
             let timing = [
@@ -84,6 +89,32 @@ public enum RunSummaryFormatter {
             if count > 3 { lines.append("  … \(grouped(count - 3)) more in summary.json") }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `-24 ▁▂▅█▃▁  ▁▂▄▂ +31 bits · merge 12.3% · review 2.1% · distinct 85.6%`: one bar per bin group (at
+    /// most 40 bars, each `step` bits wide), heights on a log scale so that the small hump of matches shows beside
+    /// the many non-matches; a space is an empty group.
+    static func histogramLine(_ weights: WeightHistogram) -> String {
+        let span = weights.span
+        let step = max(1, (span.counts.count + 39) / 40)
+        var groups: [Int] = []
+        for start in stride(from: 0, to: span.counts.count, by: step) {
+            groups.append(span.counts[start..<min(start + step, span.counts.count)].reduce(0, +))
+        }
+        let bars = Array("▁▂▃▄▅▆▇█")
+        let top = log(Double((groups.max() ?? 0) + 1))
+        let line = String(
+            groups.map { count -> Character in
+                guard count > 0 else { return " " }
+                let height = Int((log(Double(count + 1)) / top * Double(bars.count)).rounded(.up))
+                return bars[min(max(height, 1), bars.count) - 1]
+            })
+        let upper = span.from + groups.count * step
+        func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
+        func share(_ count: Int) -> String { ReportNumber.fixed(100 * Double(count) / Double(weights.total), 1) + "%" }
+        let unit = step == 1 ? "bits" : "bits, \(step) per bar"
+        return "\(signed(span.from)) \(line) \(signed(upper)) \(unit) · merge \(share(weights.merge)) · review "
+            + "\(share(weights.review)) · distinct \(share(weights.distinct))"
     }
 
     /// Rows as columns: the first left-aligned to `labelWidth`, the others right-aligned to their widest cell or

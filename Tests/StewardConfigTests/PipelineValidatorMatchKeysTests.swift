@@ -129,7 +129,23 @@ struct PipelineValidatorMatchKeysTests {
             name: "matching must be a mapping",
             yaml: "matching: 500\n",
             expected: ["p.yaml:6:11: error: matching: expected a mapping (key: value lines)"]),
+        Case(
+            name: "term_frequency is true or false",
+            yaml: "compare:\n  - { field: family_name, method: jaro_winkler, term_frequency: often }\n",
+            expected: ["p.yaml:7:65: error: compare[0].term_frequency: expected true or false"]),
     ]
+
+    @Test("term_frequency switches the adjustment per comparison; absent means the field's default")
+    func termFrequency() throws {
+        let result = Self.validate(
+            "compare:\n  - { field: family_name, method: jaro_winkler, term_frequency: false }\n"
+                + "  - { field: email, method: email_key }\n  - { field: city, method: exact, term_frequency: true }\n")
+        let spec = try #require(result.spec, "\(result.diagnostics.map(\.description))")
+        #expect(spec.comparisons.map(\.termFrequency) == [false, nil, true])
+        #expect(ComparisonSpec.defaultTermFrequency(.canonical(.familyName), .jaroWinkler))
+        #expect(!ComparisonSpec.defaultTermFrequency(.canonical(.emails), .emailKey))
+        #expect(!ComparisonSpec.defaultTermFrequency(.canonical(.city), .exact))
+    }
 
     @Test("diagnostics for bad match keys", arguments: cases)
     func diagnostics(_ c: Case) {

@@ -29,9 +29,38 @@ struct RunSummaryFormatterTests {
         #expect(RunSummaryFormatter.text(RunOutputFixture.summary()) == expected)
     }
 
-    @Test("many sources and warnings still fit in 25 lines; numbers grouped by thousands")
+    @Test("match weights: one log-scaled bar per bit from the lowest to the highest weight, and the score bands")
+    func weights() {
+        var weights = WeightHistogram()
+        for (weight, count, probability) in [(-20.0, 900, 0.0), (-19.0, 90, 0.0), (10.0, 5, 0.999), (12.5, 50, 0.9999)]
+        {
+            for _ in 0..<count {
+                weights.add(weight: weight, probability: probability, mergeThreshold: 0.95, reviewThreshold: 0.7)
+            }
+        }
+        let bars = "█▆" + String(repeating: " ", count: 28) + "▃ ▅"
+        #expect(
+            RunSummaryFormatter.histogramLine(weights)
+                == "-20 \(bars) +13 bits · merge 5.3% · review 0.0% · distinct 94.7%")
+        var summary = RunOutputFixture.summary()
+        summary.matchWeights = weights
+        let lines = RunSummaryFormatter.text(summary).split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("match weights     -20 █▆ ") })
+        // 80 bits of spread: two bits per bar.
+        var wide = WeightHistogram()
+        wide.add(weight: -40, probability: 0, mergeThreshold: 0.95, reviewThreshold: 0.7)
+        wide.add(weight: 39.5, probability: 1, mergeThreshold: 0.95, reviewThreshold: 0.7)
+        #expect(
+            RunSummaryFormatter.histogramLine(wide)
+                == "-40 █" + String(repeating: " ", count: 38) + "█ +40 bits, 2 per bar · merge 50.0% · review 0.0% · "
+                + "distinct 50.0%")
+    }
+
+    @Test("many sources and warnings still fit in one screen; numbers grouped by thousands")
     func long() {
         var summary = RunOutputFixture.summary()
+        summary.matchWeights = WeightHistogram()
+        summary.matchWeights?.add(weight: 1, probability: 0.5, mergeThreshold: 0.95, reviewThreshold: 0.7)
         summary.sources = (1...12).map {
             SourceSummary(name: "source_\($0)", files: ["a.csv", "b.csv"], records: 1_000_000 * $0, rejects: $0)
         }

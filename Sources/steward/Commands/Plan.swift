@@ -44,7 +44,8 @@ enum PlanText {
         out += "  candidate pairs: \(plan.candidatePairs)\n"
         out += "comparisons (prior \(model.prior), weight \(String(format: "%.2f", model.priorWeight))):\n"
         for comparison in model.comparisons {
-            out += "  \(comparison.name)\n"
+            let adjusted = comparison.termFrequency ? "  (exact level adjusted for term frequency, ±4 bits)" : ""
+            out += "  \(comparison.name)\(adjusted)\n"
             for level in comparison.levels {
                 out += "    " + level.label.padding(toLength: 34, withPad: " ", startingAt: 0)
                 out += String(format: "m %.4f  u %.6f  weight %+.2f\n", level.m, level.u, level.weight)
