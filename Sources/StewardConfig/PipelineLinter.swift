@@ -69,12 +69,21 @@ struct PipelineLinter {
         }
         var prior = MatchSettings.defaultPrior
         var maxBlockSize = MatchSettings.defaultMaxBlockSize
+        var modelFile: String?
         if let node = top["matching"],
             let map = mapping(node.value, "matching", allowed: PipelineValidator.matchingKeys)
         {
             prior = map["prior"].flatMap { openProbability($0.value, "matching.prior") } ?? prior
             maxBlockSize =
                 map["max_block_size"].flatMap { blockSize($0.value, "matching.max_block_size") } ?? maxBlockSize
+            if let node = map["model"], let path = string(node.value, "matching.model") {
+                modelFile = resolved(path)
+                if let priorNode = map["prior"] {
+                    warning(
+                        priorNode.key, "matching.prior",
+                        "the trained model's prior replaces this one (matching.model is set); drop one of them")
+                }
+            }
         }
         let survivorship = top["survivorship"].map { self.survivorship($0.value) } ?? [:]
         var mustLink: [[String]] = []
@@ -90,11 +99,13 @@ struct PipelineLinter {
             output = map["dir"].flatMap { string($0.value, "output.dir") } ?? output
         }
         let store = top["store"].flatMap { string($0.value, "store") }.map(resolved)
-        return PipelineSpec(
+        var spec = PipelineSpec(
             name: name, file: file, defaultRegion: region, sources: sources, blocking: blocking,
             comparisons: comparisons, mergeThreshold: merge, reviewThreshold: review, survivorship: survivorship,
             mustLink: mustLink, cannotLink: cannotLink, outputDirectory: resolved(output), store: store, rules: rules,
             prior: prior, maxBlockSize: maxBlockSize)
+        spec.modelFile = modelFile
+        return spec
     }
 
     // MARK: - Sections

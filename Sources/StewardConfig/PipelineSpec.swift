@@ -75,6 +75,9 @@ public struct PipelineSpec: Sendable, Hashable {
     public var prior: Double
     /// Largest block a blocking pass expands into pairs.
     public var maxBlockSize: Int
+    /// Trained weights (`matching.model`, written by `steward train`; `--model` replaces it), resolved against the
+    /// pipeline file's folder: their m, u and prior replace the configured ones.
+    public var modelFile: String? = nil
 
     public init(
         name: String, file: String, defaultRegion: String? = nil, sources: [SourceSpec],

@@ -21,7 +21,7 @@ public enum PipelineValidator {
     /// Keys of one `rules[]` entry (the keys of its `when` are field names).
     public static let ruleKeys = ["name", "when", "decision"]
     /// Keys of the `matching` section.
-    public static let matchingKeys = ["prior", "max_block_size"]
+    public static let matchingKeys = ["prior", "max_block_size", "model"]
 
     /// The fields the match stage compares when a pipeline file has no `compare` section; `rules` may name these.
     public static let builtInComparedFields: [FieldReference] = MatchSettings.contactComparisons.map(\.field)

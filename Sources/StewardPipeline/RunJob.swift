@@ -56,6 +56,9 @@ public enum RunJob {
             return try body()
         }
 
+        // The match model first: a model file that does not fit the pipeline stops the run before any reading.
+        let model = try TrainJob.matchModel(spec)
+
         // Ingest.
         let ingested = try timed("ingest") { try ingest(spec) }
         warnings += ingested.warnings
@@ -67,7 +70,6 @@ public enum RunJob {
         }
 
         // Block, compare.
-        let model = MatchModelBuilder.model(spec.match)
         let table = timed("table") {
             RecordTableBuilder.build(
                 records: ingested.records, normalized: normalized, sourceIndex: ingested.sourceIndex,

@@ -28,6 +28,9 @@ struct Dedup: ParsableCommand {
     @Flag(help: "Block only: count candidate pairs per pass; write nothing.")
     var dryRun = false
 
+    @Option(help: "Score with the weights of this model file ('steward train' on a pipeline of built-in settings).")
+    var model: String?
+
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
@@ -53,9 +56,10 @@ struct Dedup: ParsableCommand {
             names.insert(name)
             sources.append(SourceSpec(name: name, format: format, files: [file]))
         }
-        let spec = PipelineSpec(
+        var spec = PipelineSpec(
             name: "dedup", file: "(command line)", defaultRegion: try RegionOption.resolve(region), sources: sources,
             outputDirectory: output)
+        spec.modelFile = model
         try RunCommand.execute(spec, dryRun: dryRun, output: output, quiet: quiet)
     }
 }

@@ -15,11 +15,15 @@ struct Plan: ParsableCommand {
     @Argument(help: "The pipeline file (see pipelines/).")
     var pipeline: String
 
+    @Option(help: "Show the weights of this model file ('steward train'); replaces matching.model.")
+    var model: String?
+
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
     func run() throws {
-        let spec = try PipelineLoader.load(pipeline)
+        var spec = try PipelineLoader.load(pipeline)
+        if let model { spec.modelFile = model }
         try RunCommand.execute(spec, dryRun: true, output: nil, quiet: quiet)
     }
 }

@@ -27,11 +27,15 @@ struct Run: ParsableCommand {
         name: [.short, .customLong("output")], help: "Write the outputs here instead of the pipeline's output.dir.")
     var output: String?
 
+    @Option(help: "Score with the weights of this model file ('steward train'); replaces matching.model.")
+    var model: String?
+
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
     func run() throws {
-        let spec = try PipelineLoader.load(pipeline)
+        var spec = try PipelineLoader.load(pipeline)
+        if let model { spec.modelFile = model }
         try RunCommand.execute(spec, dryRun: dryRun, output: output, quiet: quiet)
     }
 }
@@ -52,6 +56,7 @@ enum RunCommand {
             Console.error("… and \(outcome.rejects.count - shownRejects) more rejected record(s) (see rejects.csv)")
         }
         if dryRun {
+            if let file = spec.modelFile { print("weights: trained, from \(file)") }
             print(PlanText.render(outcome.plan, model: outcome.model), terminator: "")
             for warning in outcome.summary.warnings { Console.error("warning: \(warning)") }
         } else {
