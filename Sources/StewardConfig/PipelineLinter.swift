@@ -359,7 +359,8 @@ struct PipelineLinter {
             let termFrequency = map["term_frequency"].flatMap { bool($0.value, "\(path).term_frequency") }
             if let field, let method {
                 specs.append(
-                    ComparisonSpec(field: field, method: method, levels: levels, m: m, u: u, termFrequency: termFrequency)
+                    ComparisonSpec(
+                        field: field, method: method, levels: levels, m: m, u: u, termFrequency: termFrequency)
                 )
             }
         }
