@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "StewardReport", targets: ["StewardReport"]),
         .library(name: "StewardConfig", targets: ["StewardConfig"]),
         .library(name: "StewardPipeline", targets: ["StewardPipeline"]),
+        .library(name: "StewardGenerate", targets: ["StewardGenerate"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -59,12 +60,14 @@ let package = Package(
                 "StewardReport", "StewardConfig",
             ]
         ),
+        // Deterministic synthetic contact sources with ground truth (`steward generate`).
+        .target(name: "StewardGenerate", dependencies: ["StewardModel"]),
         // Thin command line.
         .executableTarget(
             name: "steward",
             dependencies: [
                 "StewardModel", "StewardPipeline", "StewardIngest", "StewardNormalize", "StewardText", "StewardReport",
-                "StewardConfig",
+                "StewardConfig", "StewardGenerate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -91,6 +94,12 @@ let package = Package(
         .testTarget(
             name: "StewardPipelineTests",
             dependencies: ["StewardPipeline", "StewardModel", "StewardConfig", "StewardIngest", "StewardTestSupport"]
+        ),
+        .testTarget(
+            name: "StewardGenerateTests",
+            dependencies: [
+                "StewardGenerate", "StewardPipeline", "StewardConfig", "StewardNormalize", "StewardModel",
+            ]
         ),
         // End to end: runs the built `steward` binary on testdata/.
         .testTarget(name: "StewardCLITests", dependencies: ["steward", "StewardTestSupport"]),
