@@ -70,10 +70,12 @@ struct PipelineLinter {
         var prior = MatchSettings.defaultPrior
         var maxBlockSize = MatchSettings.defaultMaxBlockSize
         var modelFile: String?
+        var priorSet = false
         if let node = top["matching"],
             let map = mapping(node.value, "matching", allowed: PipelineValidator.matchingKeys)
         {
             prior = map["prior"].flatMap { openProbability($0.value, "matching.prior") } ?? prior
+            priorSet = map["prior"] != nil
             maxBlockSize =
                 map["max_block_size"].flatMap { blockSize($0.value, "matching.max_block_size") } ?? maxBlockSize
             if let node = map["model"], let path = string(node.value, "matching.model") {
@@ -105,6 +107,7 @@ struct PipelineLinter {
             mustLink: mustLink, cannotLink: cannotLink, outputDirectory: resolved(output), store: store, rules: rules,
             prior: prior, maxBlockSize: maxBlockSize)
         spec.modelFile = modelFile
+        spec.automaticPrior = !priorSet
         return spec
     }
 

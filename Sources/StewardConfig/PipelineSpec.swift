@@ -73,6 +73,8 @@ public struct PipelineSpec: Sendable, Hashable {
     public var rules: [MatchRuleSpec]
     /// Prior probability that a candidate pair is a match.
     public var prior: Double
+    /// Whether `matching.prior` is absent: the run then sizes the prior to its records (1/N, at most `prior`).
+    public var automaticPrior = true
     /// Largest block a blocking pass expands into pairs.
     public var maxBlockSize: Int
     /// Trained weights (`matching.model`, written by `steward train`; `--model` replaces it), resolved against the
@@ -108,8 +110,10 @@ public struct PipelineSpec: Sendable, Hashable {
 
     /// The match stage's view of the pipeline.
     public var match: MatchSettings {
-        MatchSettings(
+        var settings = MatchSettings(
             blocking: blocking, comparisons: comparisons, rules: rules, mergeThreshold: mergeThreshold,
             reviewThreshold: reviewThreshold, prior: prior, maxBlockSize: maxBlockSize)
+        settings.automaticPrior = automaticPrior
+        return settings
     }
 }

@@ -17,10 +17,12 @@ public enum MatchModelBuilder {
         let ruleComparisons = settings.rules.map { rule in
             rule.conditions.map { condition in comparisons.firstIndex { $0.field == condition.field } ?? -1 }
         }
-        return MatchModel(
+        var model = MatchModel(
             blocking: passes, comparisons: comparisons, rules: settings.rules, ruleComparisons: ruleComparisons,
             prior: settings.prior, mergeThreshold: settings.mergeThreshold, reviewThreshold: settings.reviewThreshold,
             maxBlockSize: settings.maxBlockSize)
+        model.automaticPrior = settings.automaticPrior
+        return model
     }
 
     /// One comparison with its levels: configured m/u, else the built-in ones.
@@ -51,8 +53,10 @@ public enum MatchModelBuilder {
         case .exact:
             agree = [(0.90, 0.01)]
         case .emailKey:
-            // Personal address equal; role address equal (colleagues share info@: weak); same company domain.
-            agree = [(0.65, 0.000_01), (0.04, 0.002), (0.03, 0.06)]
+            // Personal address equal (two different people behind one personal mailbox: about one random pair in
+            // ten million); role address equal (colleagues share info@: weak); another mailbox at the same company
+            // domain (an alias, j.smith@ for john.smith@; colleagues too, but their names then disagree).
+            agree = [(0.65, 0.000_000_1), (0.04, 0.002), (0.03, 0.06)]
         case .phone:
             // Same number; same switchboard with another extension (colleagues: weak).
             agree = [(0.55, 0.000_1), (0.01, 0.002)]

@@ -12,12 +12,20 @@ import StewardText
 ///   German transliterations, Müller = Mueller), else the first threshold the similarity reaches, else different.
 ///   Similarities are computed over the folded key bytes.
 /// - `numeric`: numbers parsed from the original text; similarity 1 − relative difference.
-/// - `nickname` (given names): equal keys; equal through the nickname table (Bob = Robert, Kate = Catherine);
-///   Jaro-Winkler thresholds; one side only an initial that matches the other's first letter; on `given_name`,
+/// - `nickname` (given names): equal keys, or equal German transliterations (Jürgen = Juergen = Jurgen); equal
+///   through the nickname table (Bob = Robert, Kate = Catherine); Jaro-Winkler thresholds, and a single typo (one
+///   insertion, deletion, substitution or transposition in names of four letters or more: Beate = Bwate) at the
+///   lowest threshold's level with the Jaro-Winkler similarity measured; one side only an initial that matches the
+///   other's first letter; on `given_name`,
 ///   each record's given name matching the other's family name (swapped columns, "Last, First" read the wrong
 ///   way); else different.
 /// - `email_key`: a shared match key (personal address; a shared role address such as `info@` is its own weak
-///   level with similarity 0.5); else a shared corporate (not free-mail) domain (similarity 0.3); else different.
+///   level with similarity 0.5); else a shared corporate (not free-mail) domain, or (on `emails`) a corporate
+///   mailbox at the other record's organization (`c.labfort@grouperenault.fr` and "Groupe Renault SAS": the
+///   domain's name, hyphens dropped, equals the organization key without spaces, or begins it with five letters
+///   or more; also when the record with the organization has no email at all) (similarity 0.3); else different.
+///   Two mailboxes of one domain that differ only in trailing digits (`cwolf@`, `cwolf2@`) are different: a
+///   company numbers the mailbox of a second employee of the same name.
 /// - `phone`: a shared E.164 number (extensions equal or missing on a side); the same number with other
 ///   extensions (a switchboard: similarity 0.5); else different.
 /// - `date`: dates parsed from the original text: equal, day and month transposed, same year and month, else
@@ -43,7 +51,10 @@ struct PairComparator {
         case .jaroWinkler, .levenshtein, .damerauLevenshtein, .tokenSet, .exact:
             if field == .canonical(.familyName) { return [ColumnKey(field, .key), ColumnKey(field, .alt)] }
             return [ColumnKey(field, .key)]
-        case .emailKey: return [ColumnKey(field, .key)]
+        case .emailKey:
+            // Emails also read the organization: a mailbox at the other record's company is a company match.
+            return field == .canonical(.emails)
+                ? [ColumnKey(field, .key), ColumnKey(.canonical(.organization), .key)] : [ColumnKey(field, .key)]
         }
     }
 
@@ -60,7 +71,15 @@ struct PairComparator {
     func compare(_ a: Int, _ b: Int) -> (level: UInt8, similarity: Float) {
         let va = key.values(of: a)
         let vb = key.values(of: b)
-        if va.isEmpty || vb.isEmpty { return (ComparisonLevel.null, 0) }
+        if va.isEmpty || vb.isEmpty {
+            // A record without an email still has a company: the other's mailbox may lie at its domain.
+            if comparison.method == .emailKey, let organization = second, !va.isEmpty || !vb.isEmpty,
+                worksAt(va, organization, b) || worksAt(vb, organization, a)
+            {
+                return (2, 0.3)
+            }
+            return (ComparisonLevel.null, 0)
+        }
         switch comparison.method {
         case .exact:
             return anyEqual(key, va, vb) ? (0, 1) : (lastLevel, 0)
@@ -79,7 +98,7 @@ struct PairComparator {
         case .nickname:
             return nickname(a, b, va, vb)
         case .emailKey:
-            return email(va, vb)
+            return email(a, b, va, vb)
         case .phone:
             return phone(va, vb)
         case .date:
@@ -150,12 +169,17 @@ struct PairComparator {
 
     private func nickname(_ a: Int, _ b: Int, _ va: Range<Int>, _ vb: Range<Int>) -> (UInt8, Float) {
         if anyEqual(key, va, vb) { return (0, 1) }
+        let (transliterated, typo) = key.withValue(va.lowerBound) { x in
+            key.withValue(vb.lowerBound) { y in Self.transliterationAndTypo(x, y) }
+        }
+        if transliterated { return (0, 1) }
         if let canonical = second, anyEqual(canonical, canonical.values(of: a), canonical.values(of: b)) {
             return (1, 0.95)
         }
         let best = bestSimilarity(key, va, vb)
         let level = graded(best, offset: 2)
         if level != lastLevel { return (level, Float(best)) }
+        if typo && !comparison.thresholds.isEmpty { return (UInt8(1 + comparison.thresholds.count), Float(best)) }
         // One side an initial ("J" or "J." folds to "j") matching the other's first letter.
         let x = key.range(ofValue: va.lowerBound)
         let y = key.range(ofValue: vb.lowerBound)
@@ -164,6 +188,35 @@ struct PairComparator {
         }
         if let family, swapped(a, b, family) { return (lastLevel - 1, 0.9) }
         return (lastLevel, Float(best))
+    }
+
+    /// Whether two folded given names are equal once German transliterations are undone (`ae`, `oe`, `ue` → `a`,
+    /// `o`, `u`: juergen = jurgen), and whether they are one edit apart (optimal string alignment distance 1, the
+    /// longer of four bytes or more), on the transliterated forms.
+    static func transliterationAndTypo(
+        _ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>
+    ) -> (equal: Bool, typo: Bool) {
+        func undone(_ s: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(s.count)
+            for byte in s {
+                if byte == UInt8(ascii: "e"), let last = out.last,
+                    last == UInt8(ascii: "a") || last == UInt8(ascii: "o") || last == UInt8(ascii: "u")
+                {
+                    continue
+                }
+                out.append(byte)
+            }
+            return out
+        }
+        let u = undone(x)
+        let v = undone(y)
+        if u == v { return (true, false) }
+        guard max(u.count, v.count) >= 4, abs(u.count - v.count) <= 1 else { return (false, false) }
+        let distance = u.withUnsafeBufferPointer { p in
+            v.withUnsafeBufferPointer { q in DamerauLevenshtein.distance(p, q) }
+        }
+        return (false, distance == 1)
     }
 
     /// Record a's given name is b's family name and the other way round (Jaro-Winkler ≥ 0.9 both ways).
@@ -179,21 +232,79 @@ struct PairComparator {
         return similar(key, ga, family, fb) && similar(family, fa, key, gb)
     }
 
-    private func email(_ va: Range<Int>, _ vb: Range<Int>) -> (UInt8, Float) {
+    private func email(_ a: Int, _ b: Int, _ va: Range<Int>, _ vb: Range<Int>) -> (UInt8, Float) {
         var roleMatch = false
         var domainMatch = false
+        var numbered = false
         for i in va {
             for j in vb {
                 if valueEqual(key, i, key, j) {
                     if key.flag(i).contains(.role) { roleMatch = true } else { return (0, 1) }
                 } else if !key.flag(i).contains(.freeMail) && sameDomain(i, j) {
-                    domainMatch = true
+                    // s.thomas2@ beside s.thomas@: the company numbered a second mailbox for a namesake.
+                    if numberedNamesake(i, j) { numbered = true } else { domainMatch = true }
                 }
             }
         }
         if roleMatch { return (1, 0.5) }
         if domainMatch { return (2, 0.3) }
+        if numbered { return (lastLevel, 0) }
+        if let organization = second, worksAt(va, organization, b) || worksAt(vb, organization, a) {
+            return (2, 0.3)
+        }
         return (lastLevel, 0)
+    }
+
+    /// Whether one of the corporate mailbox keys `emails` lies at the domain of record `record`'s organization.
+    private func worksAt(_ emails: Range<Int>, _ organization: ByteColumn, _ record: Int) -> Bool {
+        guard let company = organization.values(of: record).first else { return false }
+        return key.bytes.withUnsafeBufferPointer { all in
+            organization.withValue(company) { name in
+                emails.contains { i in
+                    !key.flag(i).contains(.freeMail)
+                        && Self.domainNames(UnsafeBufferPointer(rebasing: all[key.range(ofValue: i)]), company: name)
+                }
+            }
+        }
+    }
+
+    /// Whether the name of an address's domain (`grouperenault` in `c.labfort@grouperenault.fr`, `lakeshorefoods`
+    /// in `x@mail.lakeshore-foods.co.uk`: the label before the public suffix, hyphens dropped) names the company
+    /// key `company` (`groupe renault`) once its spaces are dropped: equal, or its first five letters or more.
+    static func domainNames(_ address: UnsafeBufferPointer<UInt8>, company: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let at = address.lastIndex(of: UInt8(ascii: "@")) else { return false }
+        var labels = address[(at + 1)...].split(separator: UInt8(ascii: "."))
+        guard labels.count >= 2 else { return false }
+        labels.removeLast()
+        // Second-level public suffixes: co.uk, com.au, gouv.fr …
+        let secondLevel: Set<[UInt8]> = [
+            Array("co".utf8), Array("com".utf8), Array("org".utf8), Array("net".utf8),
+            Array("ac".utf8), Array("gov".utf8), Array("gouv".utf8),
+        ]
+        if labels.count >= 2, let last = labels.last, secondLevel.contains(Array(last)) { labels.removeLast() }
+        guard let label = labels.last else { return false }
+        let domain = label.filter { $0 != UInt8(ascii: "-") }
+        let name = company.filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "-") }
+        guard domain.count >= 3, !name.isEmpty else { return false }
+        if domain.elementsEqual(name) { return true }
+        return domain.count >= 5 && name.count > domain.count && name.starts(with: domain)
+    }
+
+    /// Whether two mailboxes of one domain differ only in trailing digits of the local part (`cwolf@`,
+    /// `cwolf2@`): the way a company names the mailbox of a second employee of the same name.
+    private func numberedNamesake(_ i: Int, _ j: Int) -> Bool {
+        func local(_ range: Range<Int>) -> (stem: ArraySlice<UInt8>, digits: Int) {
+            var end = range.lowerBound
+            while end < range.upperBound && key.bytes[end] != UInt8(ascii: "@") { end += 1 }
+            var stem = end
+            while stem > range.lowerBound && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(key.bytes[stem - 1]) {
+                stem -= 1
+            }
+            return (key.bytes[range.lowerBound..<stem], end - stem)
+        }
+        let x = local(key.range(ofValue: i))
+        let y = local(key.range(ofValue: j))
+        return x.digits != y.digits && !x.stem.isEmpty && x.stem.elementsEqual(y.stem)
     }
 
     /// Whether two email keys share the part after `@`.

@@ -63,6 +63,9 @@ public struct MatchModel: Sendable, Hashable {
     /// For each rule, for each condition, the index of the comparison it reads.
     public var ruleComparisons: [[Int]]
     public var prior: Double
+    /// Whether ``prior`` is the default, to be sized to the run's records (``sized(records:)``) rather than a value
+    /// the pipeline file or a trained model set.
+    public var automaticPrior: Bool = false
     public var mergeThreshold: Double
     public var reviewThreshold: Double
     public var maxBlockSize: Int
@@ -79,6 +82,23 @@ public struct MatchModel: Sendable, Hashable {
         self.mergeThreshold = mergeThreshold
         self.reviewThreshold = reviewThreshold
         self.maxBlockSize = maxBlockSize
+    }
+
+    /// The default prior for a run of `records` records: 1/N (about one true pair per two records, as in CRM
+    /// exports with a third of the records duplicated), at most `ceiling` (0.001), so that small runs keep the
+    /// prior the built-in weights were set against. λ is the chance that two records drawn at random match, so
+    /// it must fall as the run grows: a fixed 0.001 over 100,000 records would merge namesakes on their names.
+    public static func automaticPrior(records: Int, ceiling: Double = 0.001) -> Double {
+        min(ceiling, 1 / Double(max(records, 1)))
+    }
+
+    /// This model for a run of `records` records: an automatic prior sized by ``automaticPrior(records:ceiling:)``;
+    /// a set prior unchanged.
+    public func sized(records: Int) -> MatchModel {
+        guard automaticPrior else { return self }
+        var out = self
+        out.prior = Self.automaticPrior(records: records, ceiling: prior)
+        return out
     }
 
     /// log2 of the prior odds λ/(1−λ), added to every pair's weight.

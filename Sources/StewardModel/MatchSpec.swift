@@ -143,6 +143,8 @@ public struct MatchSettings: Sendable, Hashable {
     /// Prior probability that two records drawn at random are the same entity (Fellegi-Sunter λ), applied as prior
     /// odds to every candidate pair; the u probabilities are likewise over random pairs.
     public var prior: Double
+    /// Whether `prior` is the default (the pipeline file sets none): the run sizes it to its records.
+    public var automaticPrior: Bool = false
     /// Blocks with more records than this are skipped with a warning naming the key.
     public var maxBlockSize: Int
 

@@ -57,7 +57,7 @@ public enum RunJob {
         }
 
         // The match model first: a model file that does not fit the pipeline stops the run before any reading.
-        let model = try TrainJob.matchModel(spec)
+        var model = try TrainJob.matchModel(spec)
 
         // Ingest.
         let ingested = try timed("ingest") { try ingest(spec) }
@@ -75,6 +75,7 @@ public enum RunJob {
                 records: ingested.records, normalized: normalized, sourceIndex: ingested.sourceIndex,
                 columns: MatchStage.requiredColumns(model))
         }
+        model = model.sized(records: table.count)
         let outputDirectory = options.outputDirectory ?? spec.outputDirectory
         func summary(counts: StageCounts) -> RunSummary {
             RunSummary(

@@ -52,7 +52,7 @@ public enum TrainJob {
                 columns: MatchStage.requiredColumns(model))
         }
         let training = timed("train") {
-            ModelTrainer.train(table, model: model, pipeline: spec.name, options: options)
+            ModelTrainer.train(table, model: model.sized(records: table.count), pipeline: spec.name, options: options)
         }
         if let output {
             try timed("write") { try writeModel(training.trained, to: output) }

@@ -258,7 +258,8 @@ public enum ModelTrainer {
     // MARK: - u
 
     /// u per comparison and level from random-pair counts, with the expected matches (λ · m of the pairs with
-    /// values) taken out; levels with (nearly) no non-matching pair get min(initial u, 3/N).
+    /// values) taken out; levels with (nearly) no non-matching pair, or whose non-matching count is within three
+    /// standard deviations of the expected matches (unresolved), get min(initial u, 3/N).
     static func estimateU(
         _ counts: [[Int]], lambda: Double, m: [[Double]], initial: [[Double]]
     ) -> ([[Double]], [[TrainedModel.Source]]) {
@@ -271,8 +272,12 @@ public enum ModelTrainer {
             var fixed = 0.0
             var trained: [Int] = []
             for l in counts[c].indices {
-                let nonMatches = Double(counts[c][l]) - lambda * total * m[c][l]
-                if nonMatches >= 1 {
+                // What is left after taking out the expected matches must stand out of their noise (three
+                // standard deviations of a Poisson count): a personal email shared by random pairs is almost
+                // always the same person, and the difference of two near-equal counts is no estimate of u.
+                let expectedMatches = lambda * total * m[c][l]
+                let nonMatches = Double(counts[c][l]) - expectedMatches
+                if nonMatches >= max(1, 3 * expectedMatches.squareRoot()) {
                     u[c][l] = nonMatches / ((1 - lambda) * total)
                     sources[c][l] = .trained
                     trained.append(l)

@@ -236,6 +236,7 @@ public struct TrainedModel: Sendable, Hashable, Codable {
                 "the model has weights for '\(comparisons[extra].name)', which the pipeline does not compare\(retrain)")
         }
         out.prior = prior
+        out.automaticPrior = false
         return out
     }
 }
