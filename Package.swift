@@ -24,6 +24,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Values that cross stages. No algorithms.
@@ -52,6 +53,8 @@ let package = Package(
         .target(name: "StewardConfig", dependencies: ["StewardModel", .product(name: "Yams", package: "Yams")]),
         // Output files: formula-safe CSV, rejects, atomic writes.
         .target(name: "StewardReport", dependencies: ["StewardModel"]),
+        // The master store (SQLite through GRDB; libsqlite3-dev on Linux) and stable golden ids across runs.
+        .target(name: "StewardStore", dependencies: ["StewardModel", .product(name: "GRDB", package: "GRDB.swift")]),
         // The only module that knows the order of the stages.
         .target(
             name: "StewardPipeline",
@@ -100,6 +103,13 @@ let package = Package(
             dependencies: [
                 "StewardGenerate", "StewardPipeline", "StewardConfig", "StewardNormalize", "StewardModel",
             ]
+        ),
+        .testTarget(
+            name: "StewardStoreTests", dependencies: ["StewardStore", "StewardModel", "steward-store-harness"]
+        ),
+        // Test-only helper (no product): writes runs into a store in a loop for the SIGKILL test, and measures writes.
+        .executableTarget(
+            name: "steward-store-harness", dependencies: ["StewardStore", "StewardModel"], path: "Tests/StoreHarness"
         ),
         // End to end: runs the built `steward` binary on testdata/.
         .testTarget(name: "StewardCLITests", dependencies: ["steward", "StewardTestSupport"]),
