@@ -54,9 +54,10 @@ public enum MatchModelBuilder {
             agree = [(0.90, 0.01)]
         case .emailKey:
             // Personal address equal (two different people behind one personal mailbox: about one random pair in
-            // ten million); role address equal (colleagues share info@: weak); another mailbox at the same company
-            // domain (an alias, j.smith@ for john.smith@; colleagues too, but their names then disagree).
-            agree = [(0.65, 0.000_000_1), (0.04, 0.002), (0.03, 0.06)]
+            // ten million); role address equal (colleagues share info@: weak); two mailboxes at one company domain
+            // (colleagues as often as aliases: slightly against); a record without an email at the company of the
+            // other's mailbox (the same person seen by another system, unless a namesake colleague).
+            agree = [(0.65, 0.000_000_1), (0.04, 0.002), (0.03, 0.06), (0.06, 0.000_5)]
         case .phone:
             // Same number; same switchboard with another extension (colleagues: weak).
             agree = [(0.55, 0.000_1), (0.01, 0.002)]

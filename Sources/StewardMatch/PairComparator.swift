@@ -20,10 +20,11 @@ import StewardText
 ///   each record's given name matching the other's family name (swapped columns, "Last, First" read the wrong
 ///   way); else different.
 /// - `email_key`: a shared match key (personal address; a shared role address such as `info@` is its own weak
-///   level with similarity 0.5); else a shared corporate (not free-mail) domain, or (on `emails`) a corporate
-///   mailbox at the other record's organization (`c.labfort@grouperenault.fr` and "Groupe Renault SAS": the
-///   domain's name, hyphens dropped, equals the organization key without spaces, or begins it with five letters
-///   or more; also when the record with the organization has no email at all) (similarity 0.3); else different.
+///   level with similarity 0.5); else a shared corporate (not free-mail) domain (similarity 0.3); else (on
+///   `emails`) a corporate mailbox at the other record's organization, its own level (`c.labfort@grouperenault.fr`
+///   and "Groupe Renault SAS": the domain's name, hyphens dropped, equals the organization key without spaces, or
+///   begins it with five letters or more; also when the record with the organization has no email at all)
+///   (similarity 0.3); else different.
 ///   Two mailboxes of one domain that differ only in trailing digits (`cwolf@`, `cwolf2@`) are different: a
 ///   company numbers the mailbox of a second employee of the same name.
 /// - `phone`: a shared E.164 number (extensions equal or missing on a side); the same number with other
@@ -76,7 +77,7 @@ struct PairComparator {
             if comparison.method == .emailKey, let organization = second, !va.isEmpty || !vb.isEmpty,
                 worksAt(va, organization, b) || worksAt(vb, organization, a)
             {
-                return (2, 0.3)
+                return (3, 0.3)
             }
             return (ComparisonLevel.null, 0)
         }
@@ -250,7 +251,7 @@ struct PairComparator {
         if domainMatch { return (2, 0.3) }
         if numbered { return (lastLevel, 0) }
         if let organization = second, worksAt(va, organization, b) || worksAt(vb, organization, a) {
-            return (2, 0.3)
+            return (3, 0.3)
         }
         return (lastLevel, 0)
     }

@@ -87,7 +87,10 @@ extension ComparisonMethod {
         case .jaroWinkler, .levenshtein, .damerauLevenshtein, .tokenSet, .numeric:
             return ["exact"] + graded + ["different"]
         case .nickname: return ["exact", "nickname"] + graded + ["initial", "swapped with family name", "different"]
-        case .emailKey: return ["exact", "exact role address", "same company domain", "different"]
+        case .emailKey:
+            return [
+                "exact", "exact role address", "same company domain", "mailbox at the other's company", "different",
+            ]
         case .phone: return ["exact", "same number, other extension", "different"]
         case .date: return ["exact", "day and month transposed", "same year and month", "different"]
         }

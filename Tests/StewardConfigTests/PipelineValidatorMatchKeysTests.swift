@@ -202,7 +202,7 @@ struct PipelineValidatorMatchKeysTests {
         let result = Self.validate(
             """
             compare:
-              - { field: email, method: email_key, m: [0.9, 0.02, 0.03, 0.05], u: [0.001, 0.001, 0.01, 0.988] }
+              - { field: email, method: email_key, m: [0.9, 0.02, 0.03, 0.01, 0.04], u: [0.001, 0.001, 0.01, 0.001, 0.987] }
               - { field: given_name, method: nickname, levels: [0.85] }
               - { field: family_name, method: jaro_winkler, u: [0.01, 0.02, 0.03, 0.94] }
             rules:
@@ -217,8 +217,8 @@ struct PipelineValidatorMatchKeysTests {
         #expect(
             spec.comparisons == [
                 ComparisonSpec(
-                    field: .canonical(.emails), method: .emailKey, m: [0.9, 0.02, 0.03, 0.05],
-                    u: [0.001, 0.001, 0.01, 0.988]),
+                    field: .canonical(.emails), method: .emailKey, m: [0.9, 0.02, 0.03, 0.01, 0.04],
+                    u: [0.001, 0.001, 0.01, 0.001, 0.987]),
                 ComparisonSpec(field: .canonical(.givenName), method: .nickname, levels: [0.85]),
                 ComparisonSpec(field: .canonical(.familyName), method: .jaroWinkler, u: [0.01, 0.02, 0.03, 0.94]),
             ])

@@ -142,7 +142,8 @@ struct PipelineValidatorTests {
             + PipelineValidator.matchingKeys.map { "matching.\($0)" }
         let missing = (values + keys).filter { !readme.contains("`\($0)`") }
         #expect(missing.isEmpty, "undocumented: \(missing)")
-        #expect(readme.contains("(default \(MatchSettings.defaultPrior))"), "matching.prior's default")
+        #expect(readme.contains("Default: 1/N for a run of N records"), "matching.prior's default")
+        #expect(readme.contains("at most \(MatchSettings.defaultPrior)"), "matching.prior's ceiling")
         #expect(readme.contains("(default \(MatchSettings.defaultMaxBlockSize))"), "matching.max_block_size's default")
     }
 

@@ -172,7 +172,8 @@ public struct NameNormalizer: Sendable {
             var parser = SimpleNameParser(text: bytes, tables: tables)
             parser.appendTokens(0, bytes.count)
             var range = 0..<parser.tokens.count
-            parser.takePrefixes(&range, into: &prefixes)
+            // One part of a name: a weak prefix before one more word is an honorific (`M. Hugo`).
+            parser.takePrefixes(&range, into: &prefixes, weakFollowing: 1)
             parser.takeSuffixes(&range, into: &suffixes)
             if range.count == parser.tokens.count { return .some(cleaned) }
             return .some(parser.joined(range))
@@ -188,7 +189,7 @@ public struct NameNormalizer: Sendable {
         }
         var tokens = GeneralNameParser.tokens(Substring(cleaned))
         let count = tokens.count
-        GeneralNameParser.takePrefixes(&tokens, into: &prefixes, tables: tables)
+        GeneralNameParser.takePrefixes(&tokens, into: &prefixes, tables: tables, weakFollowing: 1)
         GeneralNameParser.takeSuffixes(&tokens, into: &suffixes, tables: tables)
         if tokens.count == count { return cleaned }
         return tokens.isEmpty ? nil : tokens.joined(separator: " ")

@@ -378,14 +378,14 @@ struct SimpleNameParser {
     // MARK: Affixes
 
     /// Moves prefixes at the front of `tokens[range]` into `prefixes` (advancing the range's start).
-    func takePrefixes(_ range: inout Range<Int>, into prefixes: inout [String]) {
+    func takePrefixes(_ range: inout Range<Int>, into prefixes: inout [String], weakFollowing: Int = 2) {
         var lo = range.lowerBound
         scan: while lo < range.upperBound, let affix = affix(tokens[lo]) {
             switch affix.kind {
             case .prefix, .both: break
             case .suffix: break scan
             case .prefixWeak:
-                if range.upperBound &- lo &- 1 < 2 || isInitial(tokens[lo &+ 1]) { break scan }
+                if range.upperBound &- lo &- 1 < weakFollowing || isInitial(tokens[lo &+ 1]) { break scan }
             }
             prefixes.append(affix.display)
             lo &+= 1

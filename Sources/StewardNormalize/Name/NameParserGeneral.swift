@@ -59,15 +59,19 @@ enum GeneralNameParser {
         }
     }
 
-    /// Removes prefixes from the front of `tokens` (appending their display forms to `prefixes`).
-    static func takePrefixes(_ tokens: inout [Substring], into prefixes: inout [String], tables: NameTables) {
+    /// Removes prefixes from the front of `tokens` (appending their display forms to `prefixes`). A weak prefix
+    /// (`M.`, which may be an initial) goes only when `weakFollowing` tokens or more follow it, the next not an
+    /// initial: two in a full name (`M. Jean Dupont`), one in a given-name column (`M. Hugo`).
+    static func takePrefixes(
+        _ tokens: inout [Substring], into prefixes: inout [String], tables: NameTables, weakFollowing: Int = 2
+    ) {
         var taken = 0
         scan: while taken < tokens.count, let affix = tables.affixes[affixKey(tokens[taken])] {
             switch affix.kind {
             case .prefix, .both: break
             case .suffix: break scan
             case .prefixWeak:
-                if tokens.count - taken - 1 < 2 || isInitial(tokens[taken + 1]) { break scan }
+                if tokens.count - taken - 1 < weakFollowing || isInitial(tokens[taken + 1]) { break scan }
             }
             prefixes.append(affix.display)
             taken += 1
