@@ -272,17 +272,17 @@ struct PairComparator {
     /// Whether the name of an address's domain (`grouperenault` in `c.labfort@grouperenault.fr`, `lakeshorefoods`
     /// in `x@mail.lakeshore-foods.co.uk`: the label before the public suffix, hyphens dropped) names the company
     /// key `company` (`groupe renault`) once its spaces are dropped: equal, or its first five letters or more.
+    static let secondLevelSuffixes: [[UInt8]] = ["co", "com", "org", "net", "ac", "gov", "gouv"].map { Array($0.utf8) }
+
     static func domainNames(_ address: UnsafeBufferPointer<UInt8>, company: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let at = address.lastIndex(of: UInt8(ascii: "@")) else { return false }
         var labels = address[(at + 1)...].split(separator: UInt8(ascii: "."))
         guard labels.count >= 2 else { return false }
         labels.removeLast()
         // Second-level public suffixes: co.uk, com.au, gouv.fr …
-        let secondLevel: Set<[UInt8]> = [
-            Array("co".utf8), Array("com".utf8), Array("org".utf8), Array("net".utf8),
-            Array("ac".utf8), Array("gov".utf8), Array("gouv".utf8),
-        ]
-        if labels.count >= 2, let last = labels.last, secondLevel.contains(Array(last)) { labels.removeLast() }
+        if labels.count >= 2, let last = labels.last, secondLevelSuffixes.contains(where: { last.elementsEqual($0) }) {
+            labels.removeLast()
+        }
         guard let label = labels.last else { return false }
         let domain = label.filter { $0 != UInt8(ascii: "-") }
         let name = company.filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "-") }

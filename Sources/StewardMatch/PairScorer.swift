@@ -42,8 +42,9 @@ struct PairScorer: Sendable {
 
     func score(_ a: Int32, _ b: Int32, pass: UInt8, scratch: inout Scratch) -> ScoredPair {
         var weight = priorWeight
-        for (i, comparator) in comparators.enumerated() {
-            let (level, similarity) = comparator.compare(Int(a), Int(b))
+        // By index: binding each comparator to a local would copy it, retaining every column it holds, per pair.
+        for i in comparators.indices {
+            let (level, similarity) = comparators[i].compare(Int(a), Int(b))
             scratch.levels[i] = level
             scratch.similarities[i] = similarity
             if level != ComparisonLevel.null { weight += weights[i][Int(level)] }

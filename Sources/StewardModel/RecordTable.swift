@@ -51,28 +51,28 @@ public struct ByteColumn: Sendable {
     public init() {}
 
     /// Number of records.
-    public var count: Int { recordEnds.count }
+    @inlinable public var count: Int { recordEnds.count }
 
     /// Indices (into the value arrays) of record `record`'s values.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func values(of record: Int) -> Range<Int> {
         let start = record == 0 ? 0 : Int(recordEnds[record - 1])
         return start..<Int(recordEnds[record])
     }
 
     /// Whether record `record` has at least one value.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func hasValue(_ record: Int) -> Bool { !values(of: record).isEmpty }
 
     /// Byte range of value `value` in `bytes`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func range(ofValue value: Int) -> Range<Int> {
         let start = value == 0 ? 0 : Int(valueEnds[value - 1])
         return start..<Int(valueEnds[value])
     }
 
     /// Calls `body` with the bytes of value `value`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func withValue<R>(_ value: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let range = range(ofValue: value)
         return try bytes.withUnsafeBufferPointer { all in
@@ -92,7 +92,7 @@ public struct ByteColumn: Sendable {
     }
 
     /// Flags of value `value`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func flag(_ value: Int) -> Flag { Flag(rawValue: flags[value]) }
 
     // MARK: Building

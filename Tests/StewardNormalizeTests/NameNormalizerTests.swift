@@ -244,6 +244,24 @@ struct NameSeparatorTests {
         #expect(smith.suffix == "Jr.")
     }
 
+    @Test("a weak honorific before one more word of a name part is moved out; alone or before an initial it stays")
+    func weakPrefixInAPart() throws {
+        let hugo = try #require(
+            normalizer.normalized(
+                fullName: nil, given: "M. Hugo", middle: nil, family: "Lanville", prefix: nil, suffix: nil))
+        #expect(hugo.given == "Hugo" && hugo.prefix == "M." && hugo.key == "hugo lanville")
+        let eric = try #require(
+            normalizer.normalized(fullName: nil, given: "M. Éric", middle: nil, family: "Roy", prefix: nil, suffix: nil)
+        )
+        #expect(eric.given == "Éric" && eric.prefix == "M.")
+        let initial = try #require(
+            normalizer.normalized(fullName: nil, given: "M.", middle: nil, family: "Desrue", prefix: nil, suffix: nil))
+        #expect(initial.givenKey == "m" && initial.prefix == nil)
+        // In a full name a weak prefix still needs two more words: "M. Dupont" is an initial and a family name.
+        #expect(normalizer.matchKey("M. Dupont") == "m dupont")
+        #expect(normalizer.matchKey("M. Jean Dupont") == "jean dupont")
+    }
+
     @Test(
         "a semicolon in a free-text name reads as a comma",
         arguments: [

@@ -406,8 +406,8 @@ public enum ModelTrainer {
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var counts = empty
             func add(_ a: Int, _ b: Int) {
-                for (c, comparator) in comparators.enumerated() {
-                    let level = comparator.compare(a, b).level
+                for c in comparators.indices {
+                    let level = comparators[c].compare(a, b).level
                     if level != ComparisonLevel.null { counts[c][Int(level)] += 1 }
                 }
             }
