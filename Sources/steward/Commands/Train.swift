@@ -69,9 +69,18 @@ struct Train: ParsableCommand {
             let seconds = outcome.timings.map { "\($0.stage) \(String(format: "%.2f", $0.seconds))" }
             Console.error(
                 "model written to \(file) (s: \(seconds.joined(separator: ", "))); use it with 'matching: { model: "
-                    + "\(URL(fileURLWithPath: file).lastPathComponent) }' or 'steward run \(pipeline) --model \(file)'")
+                    + "\(Self.reference(model: file, pipeline: pipeline)) }' or 'steward run \(pipeline) --model \(file)'"
+            )
         }
         if outcome.status != .ok { throw CommandStatus(status: outcome.status) }
+    }
+
+    /// How the pipeline file names the model: its file name when the two share a folder (`matching.model` is
+    /// relative to the pipeline file), else its absolute path.
+    static func reference(model: String, pipeline: String) -> String {
+        let modelURL = URL(fileURLWithPath: model).standardizedFileURL
+        let folder = URL(fileURLWithPath: pipeline).standardizedFileURL.deletingLastPathComponent()
+        return modelURL.deletingLastPathComponent().path == folder.path ? modelURL.lastPathComponent : modelURL.path
     }
 }
 
