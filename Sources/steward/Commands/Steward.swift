@@ -12,7 +12,7 @@ struct Steward: ParsableCommand {
         version: StewardVersion.current,
         subcommands: [
             Run.self, Dedup.self, Plan.self, Evaluate.self, Validate.self, Inspect.self, Normalize.self,
-            Similarity.self, Train.self, Generate.self,
+            Similarity.self, Train.self, Generate.self, Bench.self,
         ]
     )
 }
