@@ -156,7 +156,7 @@ public enum RunSummaryFormatter {
     }
 
     /// `1234567` → `1,234,567`.
-    static func grouped(_ value: Int) -> String {
+    public static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var out = ""
         for (index, digit) in digits.enumerated() {

@@ -362,16 +362,8 @@ struct BenchReport: Sendable, Encodable {
         return zip(names, values).filter { $0.0 != "total" }.map { (String($0.0), $0.1) }
     }
 
-    /// `1234567` → `1,234,567`.
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return value < 0 ? "-" + out : out
-    }
+    /// `1234567` → `1,234,567`, as the run summary writes numbers.
+    static func grouped(_ value: Int) -> String { RunSummaryFormatter.grouped(value) }
 
     /// One JSON object, keys sorted.
     func json() throws -> String {
