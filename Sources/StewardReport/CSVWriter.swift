@@ -37,19 +37,26 @@ public struct CSVWriter: Sendable {
     }
 
     private mutating func append(_ field: String) {
-        let safe = CSVWriter.isFormulaLike(field) ? "'" + field : field
-        let needsQuotes = safe.utf8.contains { byte in
-            byte == delimiter || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
+        // Over the contiguous UTF-8 bytes: no copy of the cell, one scan for the quoting decision.
+        let formula = CSVWriter.isFormulaLike(field)
+        let delimiter = self.delimiter
+        var text = field
+        text.withUTF8 { utf8 in
+            let needsQuotes = utf8.contains { byte in
+                byte == delimiter || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
+            }
+            if !needsQuotes {
+                if formula { bytes.append(UInt8(ascii: "'")) }
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            bytes.append(UInt8(ascii: "\""))
+            if formula { bytes.append(UInt8(ascii: "'")) }
+            for byte in utf8 {
+                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+                bytes.append(byte)
+            }
+            bytes.append(UInt8(ascii: "\""))
         }
-        if !needsQuotes {
-            bytes.append(contentsOf: safe.utf8)
-            return
-        }
-        bytes.append(UInt8(ascii: "\""))
-        for byte in safe.utf8 {
-            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-            bytes.append(byte)
-        }
-        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import StewardModel
 
 /// Writes a run's output folder, all files at once (see ``AtomicDirectory``).
@@ -29,18 +31,39 @@ public enum RunReportWriter {
         } catch {
             throw StewardError(.internalFailure, "cannot encode summary.json", underlying: error)
         }
-        return [
-            ("golden.csv", GoldenCSV.render(output)),
-            ("lineage.csv", LineageCSV.render(output)),
-            ("crosswalk.csv", CrosswalkCSV.render(output)),
-            ("audit.jsonl", AuditLog.render(output)),
-            ("review.csv", ReviewCSV.render(output)),
-            ("rejects.csv", RejectsCSV.render(output.rejects)),
-            ("summary.json", summary),
+        // The files are independent: render them in parallel (largest first), each into its own slot, so the
+        // bytes are the same at any thread count.
+        let renderers: [(name: String, render: @Sendable (RunOutput) -> [UInt8])] = [
+            ("lineage.csv", LineageCSV.render), ("audit.jsonl", AuditLog.render), ("golden.csv", GoldenCSV.render),
+            ("crosswalk.csv", CrosswalkCSV.render), ("review.csv", ReviewCSV.render),
+            ("rejects.csv", { RejectsCSV.render($0.rejects) }),
         ]
+        let rendered = RenderedFiles(count: renderers.count)
+        DispatchQueue.concurrentPerform(iterations: renderers.count) { i in
+            rendered.set(i, renderers[i].render(output))
+        }
+        var files = Dictionary(uniqueKeysWithValues: zip(renderers.map(\.name), rendered.all()))
+        files["summary.json"] = summary
+        return fileNames.map { ($0, files[$0] ?? []) }
     }
 
     /// What a previous output folder may hold and still be replaced: this version's files, the HTML report later
     /// versions add, and the `.DS_Store` macOS Finder leaves in folders it shows.
     static let replaceable = Set(fileNames + ["report.html", ".DS_Store"])
+}
+
+/// Rendered files of the parallel render, each slot written by exactly one iteration.
+private final class RenderedFiles: @unchecked Sendable {
+    private var slots: [[UInt8]]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func set(_ i: Int, _ bytes: [UInt8]) {
+        lock.lock()
+        slots[i] = bytes
+        lock.unlock()
+    }
+
+    func all() -> [[UInt8]] { slots }
 }
