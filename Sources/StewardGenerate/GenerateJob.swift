@@ -130,7 +130,7 @@ public enum GenerateJob {
         let batch = max(2, 4 * ProcessInfo.processInfo.activeProcessorCount)
         var counts = Array(repeating: 0, count: SourceKind.allCases.count)
         // Output buffers are reused from batch to batch (slot i of every batch), so pages are not zeroed anew.
-        let pool = Slots<ChunkOutput>(count: batch)
+        let pool = ParallelSlots<ChunkOutput>(count: batch)
         for i in 0..<batch { pool.set(i, ChunkOutput()) }
         var first = 0
         while first < chunks {

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import StewardModel
 
 /// Planted look-alikes: groups of different people a matcher must keep apart.
 enum GroupKind: UInt8, CaseIterable, Sendable {
@@ -274,7 +275,7 @@ struct World: Sendable {
         let (a0, q0) = (a, q)
         let chunkSize = 16_384
         let chunks = (count + chunkSize - 1) / chunkSize
-        let slots = Slots<[Entity]>(count: chunks)
+        let slots = ParallelSlots<[Entity]>(count: chunks)
         let world = self
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             let range = (c * chunkSize)..<min(count, (c + 1) * chunkSize)
@@ -783,29 +784,4 @@ enum GenerateError: Error {
 extension WeightedTable {
     /// Work address patterns: first.last 55%, f.last 20%, flast 15%, first 5%, last.first 5%.
     static let emailPatterns = WeightedTable(weights: [55, 20, 15, 5, 5])
-}
-
-/// Results of parallel chunks, each slot written by exactly one iteration.
-final class Slots<T: Sendable>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: T) {
-        lock.lock()
-        slots[i] = value
-        lock.unlock()
-    }
-
-    func all() -> [T] { slots.compactMap { $0 } }
-
-    /// Removes and returns slot `i` (which must be set).
-    func take(_ i: Int) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let value = slots[i] else { preconditionFailure("slot \(i) is empty") }
-        slots[i] = nil
-        return value
-    }
 }

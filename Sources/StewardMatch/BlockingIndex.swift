@@ -185,12 +185,22 @@ struct BlockingIndex {
     /// the pair), or any key in an earlier pass.
     @inline(__always)
     func ownedElsewhere(_ a: Int, _ b: Int, pass p: Int, hash: UInt64) -> Bool {
+        ownedByEarlierBlock(a, b, pass: p, hash: hash) || pairedByEarlierPass(a, b, pass: p)
+    }
+
+    /// Whether `a` and `b` share a key in pass `p` smaller than `hash`: an earlier block of the pass owns the pair.
+    @inline(__always)
+    func ownedByEarlierBlock(_ a: Int, _ b: Int, pass p: Int, hash: UInt64) -> Bool {
         let current = passes[p]
         let ra = Self.keyRange(current.keyEnds, a)
         let rb = Self.keyRange(current.keyEnds, b)
-        if ra.count > 1 || rb.count > 1, let shared = Self.smallestShared(current.keys, ra, rb), shared < hash {
-            return true
-        }
+        guard ra.count > 1 || rb.count > 1, let shared = Self.smallestShared(current.keys, ra, rb) else { return false }
+        return shared < hash
+    }
+
+    /// Whether `a` and `b` share a key in a pass before `p`.
+    @inline(__always)
+    func pairedByEarlierPass(_ a: Int, _ b: Int, pass p: Int) -> Bool {
         for q in 0..<p {
             let earlier = passes[q]
             if Self.smallestShared(
@@ -204,7 +214,7 @@ struct BlockingIndex {
 
     /// The smallest hash in both sorted ranges of `keys`, if any.
     @inline(__always)
-    private static func smallestShared(_ keys: ContiguousArray<UInt64>, _ a: Range<Int>, _ b: Range<Int>) -> UInt64? {
+    static func smallestShared(_ keys: ContiguousArray<UInt64>, _ a: Range<Int>, _ b: Range<Int>) -> UInt64? {
         var i = a.lowerBound
         var j = b.lowerBound
         while i < a.upperBound && j < b.upperBound {

@@ -27,8 +27,8 @@ public enum MatchStage {
         let scorer = PairScorer(model: model, table: table)
 
         let (units, chunks, total) = workUnits(index)
-        let results = ChunkResults(count: chunks.count)
-        let done = Counter()
+        let results = ParallelSlots<ChunkResult>(count: chunks.count)
+        let done = SharedCounter()
         DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
             var kept: [ScoredPair] = []
             var compared = 0
@@ -141,34 +141,4 @@ private struct ChunkResult: Sendable {
     var decisions: [Int]
     var perPass: [Int]
     var weights: WeightHistogram
-}
-
-/// Results of the parallel chunks, each slot written by exactly one iteration.
-private final class ChunkResults: @unchecked Sendable {
-    private var slots: [ChunkResult?]
-    private let lock = DispatchSemaphore(value: 1)
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ result: ChunkResult) {
-        lock.wait()
-        slots[i] = result
-        lock.signal()
-    }
-
-    func all() -> [ChunkResult] { slots.compactMap { $0 } }
-}
-
-/// A shared progress counter.
-private final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = DispatchSemaphore(value: 1)
-
-    func add(_ n: Int) -> Int {
-        lock.wait()
-        value += n
-        let now = value
-        lock.signal()
-        return now
-    }
 }

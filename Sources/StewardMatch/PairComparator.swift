@@ -197,27 +197,30 @@ struct PairComparator {
     static func transliterationAndTypo(
         _ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>
     ) -> (equal: Bool, typo: Bool) {
-        func undone(_ s: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-            var out: [UInt8] = []
-            out.reserveCapacity(s.count)
+        // Into stack buffers: this runs for every pair whose given names differ.
+        func undone(_ s: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+            var n = 0
             for byte in s {
-                if byte == UInt8(ascii: "e"), let last = out.last,
-                    last == UInt8(ascii: "a") || last == UInt8(ascii: "o") || last == UInt8(ascii: "u")
+                if byte == UInt8(ascii: "e"), n > 0,
+                    out[n - 1] == UInt8(ascii: "a") || out[n - 1] == UInt8(ascii: "o")
+                        || out[n - 1] == UInt8(ascii: "u")
                 {
                     continue
                 }
-                out.append(byte)
+                out[n] = byte
+                n += 1
             }
-            return out
+            return n
         }
-        let u = undone(x)
-        let v = undone(y)
-        if u == v { return (true, false) }
-        guard max(u.count, v.count) >= 4, abs(u.count - v.count) <= 1 else { return (false, false) }
-        let distance = u.withUnsafeBufferPointer { p in
-            v.withUnsafeBufferPointer { q in DamerauLevenshtein.distance(p, q) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(x.count, 1)) { ub in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(y.count, 1)) { vb in
+                let u = UnsafeBufferPointer(rebasing: ub[0..<undone(x, into: ub)])
+                let v = UnsafeBufferPointer(rebasing: vb[0..<undone(y, into: vb)])
+                if u.elementsEqual(v) { return (true, false) }
+                guard max(u.count, v.count) >= 4, abs(u.count - v.count) <= 1 else { return (false, false) }
+                return (false, DamerauLevenshtein.distance(u, v) == 1)
+            }
         }
-        return (false, distance == 1)
     }
 
     /// Record a's given name is b's family name and the other way round (Jaro-Winkler ≥ 0.9 both ways).
@@ -275,20 +278,34 @@ struct PairComparator {
     static let secondLevelSuffixes: [[UInt8]] = ["co", "com", "org", "net", "ac", "gov", "gouv"].map { Array($0.utf8) }
 
     static func domainNames(_ address: UnsafeBufferPointer<UInt8>, company: UnsafeBufferPointer<UInt8>) -> Bool {
+        // On the bytes in place: this runs for every pair whose mailboxes differ.
         guard let at = address.lastIndex(of: UInt8(ascii: "@")) else { return false }
-        var labels = address[(at + 1)...].split(separator: UInt8(ascii: "."))
-        guard labels.count >= 2 else { return false }
-        labels.removeLast()
-        // Second-level public suffixes: co.uk, com.au, gouv.fr …
-        if labels.count >= 2, let last = labels.last, secondLevelSuffixes.contains(where: { last.elementsEqual($0) }) {
-            labels.removeLast()
+        let dot = UInt8(ascii: ".")
+        // The label before the last dot (the top-level domain), or the one before a second-level suffix.
+        guard var end = address[(at + 1)...].lastIndex(of: dot) else { return false }
+        var start = address[(at + 1)..<end].lastIndex(of: dot).map { $0 + 1 } ?? at + 1
+        if start > at + 1, secondLevelSuffixes.contains(where: { address[start..<end].elementsEqual($0) }) {
+            end = start - 1
+            start = address[(at + 1)..<end].lastIndex(of: dot).map { $0 + 1 } ?? at + 1
         }
-        guard let label = labels.last else { return false }
-        let domain = label.filter { $0 != UInt8(ascii: "-") }
-        let name = company.filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "-") }
-        guard domain.count >= 3, !name.isEmpty else { return false }
-        if domain.elementsEqual(name) { return true }
-        return domain.count >= 5 && name.count > domain.count && name.starts(with: domain)
+        // Walk the domain's name (hyphens skipped) along the company key (spaces and hyphens skipped).
+        func skipped(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "-") || byte == UInt8(ascii: " ") }
+        var d = start
+        var c = 0
+        var matched = 0
+        while true {
+            while d < end && skipped(address[d]) { d += 1 }
+            while c < company.count && skipped(company[c]) { c += 1 }
+            guard d < end, c < company.count else { break }
+            guard address[d] == company[c] else { return false }
+            matched += 1
+            d += 1
+            c += 1
+        }
+        while c < company.count && skipped(company[c]) { c += 1 }
+        guard d == end, matched >= 3 else { return false }
+        // Equal, or the domain's name begins a longer company key with five letters or more.
+        return c == company.count || matched >= 5
     }
 
     /// Whether two mailboxes of one domain differ only in trailing digits of the local part (`cwolf@`,

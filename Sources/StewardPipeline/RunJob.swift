@@ -169,8 +169,8 @@ public enum RunJob {
             chunks.append(start..<end)
             start = end
         }
-        let results = ChunkSlots<[NormalizedRecord]>(count: chunks.count)
-        let done = ProgressCounter()
+        let results = ParallelSlots<[NormalizedRecord]>(count: chunks.count)
+        let done = SharedCounter()
         let records = ingested.records
         let sourceIndex = ingested.sourceIndex
         let ranges = chunks
@@ -303,34 +303,5 @@ public enum RunJob {
                     + "\(plan.maxBlockSize)); skipped, its pairs are not compared"
             }
         }
-    }
-}
-
-/// Results of parallel chunks, each slot written by exactly one iteration.
-final class ChunkSlots<T: Sendable>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: T) {
-        lock.lock()
-        slots[i] = value
-        lock.unlock()
-    }
-
-    func all() -> [T] { slots.compactMap { $0 } }
-}
-
-/// A shared progress counter.
-final class ProgressCounter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-
-    func add(_ n: Int) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += n
-        return value
     }
 }

@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 import StewardModel
 
 /// Writes a run's output folder, all files at once (see ``AtomicDirectory``).
@@ -38,7 +37,7 @@ public enum RunReportWriter {
             ("crosswalk.csv", CrosswalkCSV.render), ("review.csv", ReviewCSV.render),
             ("rejects.csv", { RejectsCSV.render($0.rejects) }),
         ]
-        let rendered = RenderedFiles(count: renderers.count)
+        let rendered = ParallelSlots<[UInt8]>(count: renderers.count)
         DispatchQueue.concurrentPerform(iterations: renderers.count) { i in
             rendered.set(i, renderers[i].render(output))
         }
@@ -50,20 +49,4 @@ public enum RunReportWriter {
     /// What a previous output folder may hold and still be replaced: this version's files, the HTML report later
     /// versions add, and the `.DS_Store` macOS Finder leaves in folders it shows.
     static let replaceable = Set(fileNames + ["report.html", ".DS_Store"])
-}
-
-/// Rendered files of the parallel render, each slot written by exactly one iteration.
-private final class RenderedFiles: @unchecked Sendable {
-    private var slots: [[UInt8]]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    func set(_ i: Int, _ bytes: [UInt8]) {
-        lock.lock()
-        slots[i] = bytes
-        lock.unlock()
-    }
-
-    func all() -> [[UInt8]] { slots }
 }

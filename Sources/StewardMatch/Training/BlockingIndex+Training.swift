@@ -20,38 +20,10 @@ extension BlockingIndex {
             for j in (i + 1)..<upper {
                 let b = current.records[j]
                 guard keep(a, b) else { continue }
-                let ra = Self.keyRange(current.keyEnds, Int(a))
-                let rb = Self.keyRange(current.keyEnds, Int(b))
-                if ra.count > 1 || rb.count > 1, let shared = Self.firstShared(current.keys, ra, rb), shared < hash {
-                    continue
-                }
-                var first = true
-                for q in 0..<p {
-                    let earlier = passes[q]
-                    if Self.firstShared(
-                        earlier.keys, Self.keyRange(earlier.keyEnds, Int(a)), Self.keyRange(earlier.keyEnds, Int(b)))
-                        != nil
-                    {
-                        first = false
-                        break
-                    }
-                }
-                body(a, b, first)
+                if ownedByEarlierBlock(Int(a), Int(b), pass: p, hash: hash) { continue }
+                body(a, b, !pairedByEarlierPass(Int(a), Int(b), pass: p))
             }
         }
     }
 
-    /// The smallest hash in both sorted ranges of `keys`, if any.
-    @inline(__always)
-    static func firstShared(_ keys: ContiguousArray<UInt64>, _ a: Range<Int>, _ b: Range<Int>) -> UInt64? {
-        var i = a.lowerBound
-        var j = b.lowerBound
-        while i < a.upperBound && j < b.upperBound {
-            let x = keys[i]
-            let y = keys[j]
-            if x == y { return x }
-            if x < y { i += 1 } else { j += 1 }
-        }
-        return nil
-    }
 }

@@ -402,7 +402,7 @@ public enum ModelTrainer {
         }
         let chunks = exhaustive ? rows.count : randomChunks
         let rowChunks = rows
-        let results = TrainingSlots<[[Int]]>(count: chunks)
+        let results = ParallelSlots<[[Int]]>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var counts = empty
             func add(_ a: Int, _ b: Int) {
@@ -474,7 +474,7 @@ public enum ModelTrainer {
         let passCount = index.passes.count
         let workUnits = units
         let workChunks = chunks
-        let results = TrainingSlots<[[LevelPatterns.Key: Tally]]>(count: chunks.count)
+        let results = ParallelSlots<[[LevelPatterns.Key: Tally]]>(count: chunks.count)
         let seed = options.seed
         DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
             var tallies = [[LevelPatterns.Key: Tally]](repeating: [:], count: passCount)
@@ -535,20 +535,4 @@ public enum ModelTrainer {
 
         func adding(_ other: Tally) -> Tally { Tally(all: all + other.all, first: first + other.first) }
     }
-}
-
-/// Results of parallel chunks, each slot written by exactly one iteration.
-final class TrainingSlots<T: Sendable>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = DispatchSemaphore(value: 1)
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: T) {
-        lock.wait()
-        slots[i] = value
-        lock.signal()
-    }
-
-    func all() -> [T] { slots.compactMap { $0 } }
 }
